@@ -1,0 +1,23 @@
+import { articleBase, articleFor, followUpsFor, isReply } from "../src/core/articleReply.js";
+import { articleOption, type CommandDefinition } from "../src/core/command.js";
+import { makeReply } from "../src/core/reply.js";
+import { t } from "../src/core/strings.js";
+
+export default {
+  name: "actors",
+  description: { id: "Negara dan lembaga yang bereaksi", en: "Countries and organisations that reacted" },
+  options: [articleOption],
+  async run(call, ctx) {
+    const article = articleFor(call, ctx);
+    if (isReply(article)) return article;
+    const { lang } = call;
+    return makeReply({
+      ...articleBase(article, lang),
+      kind: "actors",
+      title: t(lang).actorsTitle,
+      blocks: [t(lang).actorsIntro],
+      fields: article.actors.map((a) => ({ name: `${a.flag} ${a.name[lang]}`, value: a.reaction[lang] })),
+      followUps: followUpsFor(article, lang, { command: "actors" }),
+    });
+  },
+} satisfies CommandDefinition;

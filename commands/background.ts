@@ -1,0 +1,46 @@
+import { articleBase, articleFor, followUpsFor, isReply } from "../src/core/articleReply.js";
+import { articleOption, type CommandDefinition } from "../src/core/command.js";
+import { makeReply } from "../src/core/reply.js";
+import { t } from "../src/core/strings.js";
+import { actorById, sectionById } from "../src/content/queries.js";
+
+export default {
+  name: "background",
+  description: { id: "Latar belakang peristiwa", en: "Background to the events" },
+  options: [
+    {
+      name: "topic",
+      description: { id: "Bagian latar belakang (bawaan: yang pertama)", en: "Background section (default: the first)" },
+      source: "topic",
+    },
+    articleOption,
+  ],
+  async run(call, ctx) {
+    const article = articleFor(call, ctx);
+    if (isReply(article)) return article;
+    const { lang } = call;
+    const wanted = call.args.topic?.trim().toLowerCase();
+    const section = wanted ? sectionById(article, wanted) : article.background[0];
+    if (!section) {
+      const available = article.background.map((s) => `${s.id} (${s.title[lang]})`).join(", ") || "-";
+      return makeReply({
+        ...articleBase(article, lang),
+        kind: "not_found",
+        title: t(lang).notFoundTitle,
+        blocks: [t(lang).unknownTopic(wanted ?? "", available)],
+        followUps: followUpsFor(article, lang, { command: "not_found" }),
+        private: true,
+      });
+    }
+    const subject = section.actors.length === 1 ? actorById(article, section.actors[0]!) : undefined;
+    return makeReply({
+      ...articleBase(article, lang),
+      kind: "background",
+      title: `${subject ? `${subject.flag} ` : ""}${section.title[lang]}`,
+      blocks: [...section.text[lang]],
+      topic: section.id,
+      ...(subject ? { emoji: subject.flag, color: subject.color } : {}),
+      followUps: followUpsFor(article, lang, { command: "background", topic: section.id }),
+    });
+  },
+} satisfies CommandDefinition;

@@ -1,0 +1,33 @@
+import { articleBase, followUpsFor } from "../src/core/articleReply.js";
+import type { CommandDefinition } from "../src/core/command.js";
+import { makeReply } from "../src/core/reply.js";
+import { t } from "../src/core/strings.js";
+import { COMMANDS } from "./index.js";
+
+export default {
+  name: "help",
+  description: { id: "Apa yang bisa dilakukan bot ini", en: "What this bot can do" },
+  options: [],
+  async run(call, ctx) {
+    const { lang } = call;
+    const s = t(lang);
+    const article = ctx.library.newest();
+    const usage = (c: CommandDefinition) => {
+      const opts = c.subcommands
+        ? ` ${c.subcommands.map((sc) => sc.name).join("|")}`
+        : c.options.filter((o) => o.name !== "article").map((o) => (o.required ? ` <${o.name}>` : ` [${o.name}]`)).join("");
+      return `/${c.name}${opts}`;
+    };
+    return makeReply({
+      ...articleBase(article, lang),
+      kind: "help",
+      title: s.helpTitle,
+      blocks: [s.helpIntro(article.title[lang])],
+      fields: [
+        ...COMMANDS.map((c) => ({ name: usage(c), value: c.description[lang] })),
+        { name: s.helpExamplesTitle, value: s.helpExamples.map((e) => `• ${e}`).join("\n") },
+      ],
+      followUps: followUpsFor(article, lang, { command: "help" }),
+    });
+  },
+} satisfies CommandDefinition;

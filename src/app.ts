@@ -1,0 +1,30 @@
+import { resolve } from "node:path";
+import { COMMANDS } from "../commands/index.js";
+import { ContentError, type ContentLibrary, loadLibrary } from "./content/loader.js";
+import { Kabar } from "./core/kabar.js";
+import type { Logger } from "./core/log.js";
+
+/**
+ * Loads the content or exits with the one readable error that names the
+ * file, the field and the problem. Shared by `npm start`, `npm run ask` and the bench.
+ */
+export function loadContentOrExit(contentDir: string): ContentLibrary {
+  try {
+    return loadLibrary(resolve(contentDir));
+  } catch (err) {
+    if (err instanceof ContentError) {
+      process.stderr.write(`Cannot load content: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/** Holds the library being served, so a reload can swap it while the bot runs. */
+export class LibraryHolder {
+  constructor(public current: ContentLibrary) {}
+}
+
+export function createKabar(holder: LibraryHolder, logger?: Logger, services: Record<string, unknown> = {}): Kabar {
+  return new Kabar({ library: () => holder.current, commands: COMMANDS, services, ...(logger ? { logger } : {}) });
+}

@@ -1,0 +1,51 @@
+import { createInterface } from "node:readline";
+import { config as loadDotenv } from "dotenv";
+import { createKabar, LibraryHolder, loadContentOrExit } from "./app.js";
+import type { Kabar } from "./core/kabar.js";
+import { renderPlainText } from "./core/plainText.js";
+import type { Reply } from "./core/reply.js";
+
+/**
+ * `npm run ask -- [--json] ["question"]`: answers one question, or one per
+ * line of standard input, in one process. With --json each answer is one line:
+ * {"kind","actor"?,"topic"?,"actor_text"?,"lang","text","source"}.
+ */
+const MACHINE_KINDS = new Set(["summary", "reaction", "background", "quote", "actors", "source", "help", "not_found", "unknown"]);
+
+export function toJsonAnswer(reply: Reply): Record<string, string> {
+  const kind = MACHINE_KINDS.has(reply.kind) ? reply.kind : "unknown";
+  return {
+    kind,
+    ...(reply.actor && (kind === "reaction" || kind === "quote") ? { actor: reply.actor } : {}),
+    ...(reply.topic && kind === "background" ? { topic: reply.topic } : {}),
+    ...(reply.actorText !== undefined && kind === "not_found" ? { actor_text: reply.actorText } : {}),
+    lang: reply.lang,
+    text: renderPlainText(reply),
+    source: reply.source ?? "",
+  };
+}
+
+async function answerOne(kabar: Kabar, question: string, json: boolean): Promise<string> {
+  const { reply } = await kabar.answer(question);
+  return json ? JSON.stringify(toJsonAnswer(reply)) : `${renderPlainText(reply)}\n`;
+}
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const question = args.filter((a) => a !== "--json").join(" ");
+  const kabar = createKabar(new LibraryHolder(loadContentOrExit(process.env.CONTENT_DIR ?? "./content")));
+
+  if (question) {
+    process.stdout.write(`${await answerOne(kabar, question, json)}\n`);
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    // Every input line gets exactly one output line, empty ones included, so answers stay aligned.
+    process.stdout.write(`${await answerOne(kabar, line, json)}\n`);
+  }
+}
+
+await main();

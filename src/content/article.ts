@@ -1,0 +1,45 @@
+import type { Lang, Localized } from "../core/lang.js";
+
+/** A loaded, validated article. Pure data; queries live in queries.ts. */
+export interface Quote {
+  speaker: string;
+  role: Localized;
+  text: string;
+  translation: string;
+}
+
+export interface Actor {
+  id: string;
+  name: Localized;
+  flag: string;
+  color: number;
+  aliases: { id: string[]; en: string[] };
+  reaction: Localized;
+  quotes: Quote[];
+}
+
+export interface BackgroundSection {
+  id: string;
+  title: Localized;
+  actors: string[];
+  keywords: { id: string[]; en: string[] };
+  text: { id: string[]; en: string[] };
+}
+
+export interface Article {
+  id: string;
+  /** Folder the article was loaded from, for error messages and reloads. */
+  dir: string;
+  eventsDate: string;
+  language: Lang;
+  outlet: string;
+  author: string;
+  url?: string;
+  title: Localized;
+  summary: { short: Localized; long: { id: string[]; en: string[] } };
+  actors: Actor[];
+  background: BackgroundSection[];
+  related: string[];
+  /** original.txt, verbatim. */
+  original: string;
+}

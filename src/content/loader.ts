@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import type { Article } from "./article.js";
+import { articleSchema, type ArticleFile } from "./schema.js";
+
+export const ARTICLE_FILE = "article.yaml";
+export const ORIGINAL_FILE = "original.txt";
+
+/** A content problem a person must fix: names the file, the field and what is wrong. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${field ? `${field}: ` : ""}${problem}`);
+    this.name = "ContentError";
+  }
+}
+
+/** The articles being served, newest first. Immutable: a reload builds a new one. */
+export class ContentLibrary {
+  readonly articles: readonly Article[];
+
+  constructor(articles: Article[]) {
+    if (articles.length === 0) throw new Error("a content library needs at least one article");
+    this.articles = [...articles].sort(
+      (a, b) => b.eventsDate.localeCompare(a.eventsDate) || a.id.localeCompare(b.id),
+    );
+  }
+
+  newest(): Article {
+    return this.articles[0]!;
+  }
+
+  /** The article with this id, or the newest when no id is given; undefined for an unknown id. */
+  get(id?: string): Article | undefined {
+    if (!id) return this.newest();
+    return this.articles.find((a) => a.id === id);
+  }
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+    .join("");
+}
+
+function firstIssue(error: z.ZodError): { field: string; problem: string } {
+  const issue = error.issues[0]!;
+  const field = fieldPath(issue.path);
+  let problem = issue.message;
+  if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) problem = "is missing";
+  if (issue.code === "unrecognized_keys") problem = `unknown field(s) ${issue.keys.join(", ")}`;
+  return { field, problem };
+}
+
+/** Loads and validates one article folder; throws ContentError on the first problem. */
+export function loadArticle(dir: string, root = process.cwd()): Article {
+  const yamlPath = join(dir, ARTICLE_FILE);
+  const originalPath = join(dir, ORIGINAL_FILE);
+  const shown = (p: string) => relative(root, p) || p;
+
+  let source: string;
+  try {
+    source = readFileSync(yamlPath, "utf8");
+  } catch {
+    throw new ContentError(shown(yamlPath), "", "cannot be read (is the file there?)");
+  }
+  const doc = parseDocument(source, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const line = err.linePos?.[0];
+    throw new ContentError(
+      shown(yamlPath),
+      line ? `line ${line.line}, column ${line.col}` : "",
+      `invalid YAML: ${err.message.split("\n")[0]}`,
+    );
+  }
+  const parsed = articleSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const { field, problem } = firstIssue(parsed.error);
+    throw new ContentError(shown(yamlPath), field, problem);
+  }
+  const data: ArticleFile = parsed.data;
+
+  let original: string;
+  try {
+    original = readFileSync(originalPath, "utf8");
+  } catch {
+    throw new ContentError(shown(originalPath), "", "cannot be read: every article needs its original text");
+  }
+
+  const actorIds = new Set(Object.keys(data.actors));
+  for (const [actorId, actor] of Object.entries(data.actors)) {
+    actor.quotes.forEach((quote, i) => {
+      if (!original.includes(quote.text)) {
+        throw new ContentError(
+          shown(yamlPath),
+          `actors.${actorId}.quotes[${i}].text`,
+          `is not verbatim in ${ORIGINAL_FILE}; quotes must be copied character for character`,
+        );
+      }
+    });
+  }
+  data.background.forEach((section, i) => {
+    section.actors.forEach((ref, j) => {
+      if (!actorIds.has(ref)) {
+        throw new ContentError(
+          shown(yamlPath),
+          `background[${i}].actors[${j}]`,
+          `actor "${ref}" does not exist (known: ${[...actorIds].join(", ")})`,
+        );
+      }
+    });
+  });
+  const sectionIds = data.background.map((s) => s.id);
+  const dup = sectionIds.find((id, i) => sectionIds.indexOf(id) !== i);
+  if (dup) throw new ContentError(shown(yamlPath), "background", `section id "${dup}" appears twice`);
+
+  return {
+    id: data.id,
+    dir,
+    eventsDate: data.events_date,
+    language: data.language,
+    outlet: data.outlet,
+    author: data.author,
+    ...(data.url ? { url: data.url } : {}),
+    title: data.title,
+    summary: data.summary,
+    actors: Object.entries(data.actors).map(([id, a]) => ({ id, ...a })),
+    background: data.background,
+    related: data.related,
+    original,
+  };
+}
+
+/**
+ * Loads every article folder under `contentDir`. All or nothing: the first
+ * problem throws, so a broken folder is never half-served.
+ */
+export function loadLibrary(contentDir: string, root = process.cwd()): ContentLibrary {
+  let entries: string[];
+  try {
+    entries = readdirSync(contentDir).sort();
+  } catch {
+    throw new ContentError(relative(root, contentDir) || contentDir, "", "content folder cannot be read");
+  }
+  const dirs = entries
+    .map((name) => join(contentDir, name))
+    .filter((p) => statSync(p).isDirectory());
+  const articles = dirs.map((dir) => loadArticle(dir, root));
+  if (articles.length === 0) {
+    throw new ContentError(relative(root, contentDir) || contentDir, "", `holds no article folder (each needs ${ARTICLE_FILE} and ${ORIGINAL_FILE})`);
+  }
+  const ids = articles.map((a) => a.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new ContentError(relative(root, contentDir) || contentDir, "id", `article id "${dup}" is used by two folders`);
+  return new ContentLibrary(articles);
+}

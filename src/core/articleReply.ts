@@ -1,0 +1,109 @@
+import type { Actor, Article } from "../content/article.js";
+import { actorList, sourceLine } from "../content/queries.js";
+import type { CommandContext } from "./command.js";
+import type { Lang } from "./lang.js";
+import { type CommandCall, type FollowUp, type Reply, type ReplyQuote, makeReply } from "./reply.js";
+import { t } from "./strings.js";
+import { cleanText } from "../understand/normalize.js";
+import { PLACES } from "../understand/places.js";
+
+/**
+ * Building blocks shared by the article commands, so every answer carries the
+ * same citation, the same follow-ups and the same "not in this article" reply.
+ */
+
+/** The article a call asks for (or the newest), or a reply saying it does not exist. */
+export function articleFor(call: CommandCall, ctx: CommandContext): Article | Reply {
+  const wanted = call.args.article?.trim();
+  const article = ctx.library.get(wanted || undefined);
+  if (article) return article;
+  const newest = ctx.library.newest();
+  return makeReply({
+    kind: "not_found",
+    lang: call.lang,
+    title: t(call.lang).notFoundTitle,
+    blocks: [t(call.lang).unknownArticle(wanted ?? "", ctx.library.articles.map((a) => a.id).join(", "))],
+    source: sourceLine(newest, call.lang),
+    private: true,
+  });
+}
+
+export function isReply(value: Article | Reply): value is Reply {
+  return "kind" in value && "blocks" in value;
+}
+
+/** Fields every reply about `article` shares. */
+export function articleBase(article: Article, lang: Lang) {
+  return {
+    lang,
+    articleId: article.id,
+    source: sourceLine(article, lang),
+    eventsDate: article.eventsDate,
+  } as const;
+}
+
+function call(command: string, lang: Lang, args: Record<string, string | undefined> = {}): CommandCall {
+  return { command, lang, args };
+}
+
+/**
+ * Suggested next steps: the other actors, the background sections and the
+ * summary, minus whatever the current reply already shows.
+ */
+export function followUpsFor(
+  article: Article,
+  lang: Lang,
+  current: { command: string; actor?: string; topic?: string },
+): FollowUp[] {
+  const s = t(lang);
+  const out: FollowUp[] = [];
+  for (const actor of article.actors) {
+    if (current.command === "reaction" && current.actor === actor.id) continue;
+    out.push({ label: `${actor.flag} ${actor.name[lang]}`, call: call("reaction", lang, { actor: actor.id }) });
+  }
+  for (const section of article.background) {
+    if (current.command === "background" && current.topic === section.id) continue;
+    out.push({ label: s.followBackground(section.title[lang]), call: call("background", lang, { topic: section.id }) });
+  }
+  if (current.command !== "summary") out.push({ label: s.followSummary, call: call("summary", lang) });
+  return out;
+}
+
+export function quoteOf(actor: Actor, index: number, article: Article, lang: Lang): ReplyQuote | undefined {
+  const q = actor.quotes[index];
+  if (!q) return undefined;
+  return {
+    speaker: q.speaker,
+    role: q.role[lang],
+    text: q.text,
+    textLang: article.language,
+    ...(lang !== article.language ? { translation: q.translation } : {}),
+  };
+}
+
+/** "arab saudi" -> "Arab Saudi"; acronyms stay as typed. */
+function displayName(asked: string): string {
+  return asked.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, ch: string) => space + ch.toUpperCase());
+}
+
+/**
+ * The article has no reaction from `asked`: say so and list the ones it has.
+ * A known country or organisation gets "no reaction from X"; anything else
+ * "I could not find X".
+ */
+export function notFoundReply(article: Article, lang: Lang, asked: string): Reply {
+  const s = t(lang);
+  const known = PLACES.has(cleanText(asked));
+  return makeReply({
+    ...articleBase(article, lang),
+    kind: "not_found",
+    title: s.notFoundTitle,
+    blocks: [
+      known
+        ? s.notFound(displayName(asked), actorList(article, lang))
+        : s.unknownActor(asked, actorList(article, lang)),
+    ],
+    actorText: asked.toLowerCase(),
+    followUps: followUpsFor(article, lang, { command: "not_found" }),
+  });
+}

@@ -1,0 +1,129 @@
+import type { ContentLibrary } from "../content/loader.js";
+import { actorList, sourceLine } from "../content/queries.js";
+import { type Understood, understand } from "../understand/intent.js";
+import type { ChatContext, CommandContext, CommandDefinition } from "./command.js";
+import { UserError } from "./errors.js";
+import type { Lang } from "./lang.js";
+import type { Logger } from "./log.js";
+import { type CommandCall, makeReply, type Reply } from "./reply.js";
+import { t } from "./strings.js";
+import { callFromText, parseCommandText } from "./textArgs.js";
+
+/** Longer messages are refused politely rather than analysed (a pasted essay is not a question). */
+export const MAX_QUESTION_CHARS = 1000;
+
+export interface KabarOptions {
+  /** The content being served; a function so a reload swaps it without restarting. */
+  library: () => ContentLibrary;
+  commands: readonly CommandDefinition[];
+  services?: Record<string, unknown>;
+  logger?: Logger;
+}
+
+export interface Answer {
+  reply: Reply;
+  /** The command call the message became (undefined for empty or oversized messages). */
+  call?: CommandCall;
+  understood?: Understood;
+}
+
+/**
+ * The platform-neutral bot: every surface (slash command, text command,
+ * button, free text, digest) ends in `run`, which is also the one error
+ * boundary for command code.
+ */
+export class Kabar {
+  private readonly byName: Map<string, CommandDefinition>;
+
+  constructor(private readonly options: KabarOptions) {
+    this.byName = new Map(options.commands.map((c) => [c.name, c]));
+  }
+
+  get commands(): readonly CommandDefinition[] {
+    return this.options.commands;
+  }
+
+  get library(): ContentLibrary {
+    return this.options.library();
+  }
+
+  command(name: string): CommandDefinition | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Runs one command call. Never throws: user mistakes and bugs both become replies. */
+  async run(call: CommandCall, chat?: ChatContext): Promise<Reply> {
+    const def = this.byName.get(call.command);
+    if (!def) return this.unknownReply(call.lang);
+    const ctx: CommandContext = {
+      library: this.library,
+      services: this.options.services ?? {},
+      ...(chat ? { chat } : {}),
+    };
+    try {
+      return await def.run(call, ctx);
+    } catch (err) {
+      if (err instanceof UserError) {
+        return makeReply({ kind: "notice", lang: call.lang, title: "", blocks: [err.userMessage[call.lang]], private: true });
+      }
+      this.options.logger?.error({ err, command: call.command, args: call.args, target: chat?.target }, "command failed");
+      return this.errorReply(call.lang);
+    }
+  }
+
+  /** Understands free text (no I/O), for callers that want the call without running it. */
+  understand(text: string, fallbackLang: Lang = "id"): Understood {
+    return understand(text, this.library.newest(), fallbackLang);
+  }
+
+  /**
+   * Answers a chat message: "/command args" runs that command, anything else
+   * is read as a question. `fallbackLang` decides when the text itself does
+   * not (a bare "PBB?"): the platform's locale.
+   */
+  async answer(text: string, options: { chat?: ChatContext; fallbackLang?: Lang } = {}): Promise<Answer> {
+    const lang = options.fallbackLang ?? "id";
+    const trimmed = text.trim();
+    if (!trimmed) return { reply: this.noticeReply("unknown", lang, t(lang).emptyMessage) };
+    if (trimmed.length > MAX_QUESTION_CHARS) {
+      return { reply: this.noticeReply("unknown", lang, t(lang).messageTooLong(MAX_QUESTION_CHARS)) };
+    }
+    const parsed = parseCommandText(trimmed);
+    if (parsed) {
+      const def = this.byName.get(parsed.name);
+      if (!def) return { reply: this.unknownReply(lang) };
+      const call = callFromText(def, parsed.rest, lang);
+      return { reply: await this.run(call, options.chat), call };
+    }
+    const understood = this.understand(trimmed, lang);
+    const reply = await this.run(understood.call, options.chat);
+    return { reply, call: understood.call, understood };
+  }
+
+  /** A question outside the article: say what the bot covers. */
+  unknownReply(lang: Lang): Reply {
+    const article = this.library.newest();
+    return makeReply({
+      kind: "unknown",
+      lang,
+      title: t(lang).unknownTitle,
+      blocks: [t(lang).unknown(article.title[lang]), `${t(lang).availableReactions}: ${actorList(article, lang)}.`],
+      source: sourceLine(article, lang),
+      articleId: article.id,
+      followUps: [
+        { label: t(lang).followSummary, call: { command: "summary", lang, args: {} } },
+        { label: t(lang).followActors, call: { command: "actors", lang, args: {} } },
+        { label: "/help", call: { command: "help", lang, args: {} } },
+      ],
+    });
+  }
+
+  errorReply(lang: Lang): Reply {
+    return makeReply({ kind: "error", lang, title: "", blocks: [t(lang).genericError], private: true });
+  }
+
+  private noticeReply(kind: "unknown", lang: Lang, text: string): Reply {
+    const article = this.library.newest();
+    return makeReply({ kind, lang, title: "", blocks: [text], source: sourceLine(article, lang), private: true });
+  }
+}

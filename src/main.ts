@@ -1,0 +1,55 @@
+import { config as loadDotenv } from "dotenv";
+import { createKabar, LibraryHolder, loadContentOrExit } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./core/log.js";
+import type { Platform } from "./core/platform.js";
+import { ConsolePlatform } from "./platforms/console/consoleChat.js";
+
+/**
+ * Composition root: config -> content -> core -> platforms. With no platform
+ * token configured it opens the console chat, so anyone can try the bot at once.
+ */
+loadDotenv({ quiet: true });
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+
+const logger = createLogger(config.LOG_LEVEL);
+const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
+const kabar = createKabar(holder, logger);
+
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+
+const platforms: Platform[] = [];
+// Platform adapters register here (Telegram, Discord).
+
+if (platforms.length === 0) {
+  // No token: the console chat. It ends when the user leaves or input ends.
+  const consoleChat = new ConsolePlatform({ kabar, lang: config.DEFAULT_LANG });
+  await consoleChat.start();
+  process.exit(0);
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  await Promise.allSettled(platforms.map((p) => p.stop()));
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+for (const platform of platforms) {
+  await platform.start();
+  logger.info({ platform: platform.name }, "platform started");
+}

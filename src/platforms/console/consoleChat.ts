@@ -1,0 +1,97 @@
+import { createInterface } from "node:readline";
+import type { ChatContext } from "../../core/command.js";
+import type { Kabar } from "../../core/kabar.js";
+import type { Lang } from "../../core/lang.js";
+import type { Platform } from "../../core/platform.js";
+import { ANSI, renderPlainText } from "../../core/plainText.js";
+import type { Reply } from "../../core/reply.js";
+
+/**
+ * The terminal chat `npm start` opens when no platform token is configured:
+ * the same commands and free text as Telegram and Discord, rendered as text.
+ * On a TTY it prompts and colours; piped, it answers each line and exits at
+ * end of input.
+ */
+export interface ConsoleOptions {
+  kabar: Kabar;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Defaults to whether `input` is a TTY. */
+  interactive?: boolean;
+  lang?: Lang;
+}
+
+export const CONSOLE_CHAT: ChatContext = {
+  target: "console:local",
+  platform: "console",
+  type: "private",
+  userId: "console:local",
+  canManage: async () => true,
+};
+
+const HINT =
+  "Console chat on the bundled article. To connect Telegram or Discord, set TELEGRAM_BOT_TOKEN or DISCORD_TOKEN + DISCORD_APPLICATION_ID in .env (see README).";
+
+export class ConsolePlatform implements Platform {
+  readonly name = "console" as const;
+  private readonly input: NodeJS.ReadableStream;
+  private readonly output: NodeJS.WritableStream;
+  private readonly interactive: boolean;
+  private closed?: Promise<void>;
+  private stopRequested?: () => void;
+
+  constructor(private readonly options: ConsoleOptions) {
+    this.input = options.input ?? process.stdin;
+    this.output = options.output ?? process.stdout;
+    this.interactive = options.interactive ?? Boolean((this.input as { isTTY?: boolean }).isTTY);
+  }
+
+  private write(reply: Reply): void {
+    this.output.write(`${renderPlainText(reply, this.interactive ? ANSI : undefined)}\n\n`);
+  }
+
+  async start(): Promise<void> {
+    const { kabar } = this.options;
+    const rl = createInterface({
+      input: this.input,
+      ...(this.interactive ? { output: this.output, prompt: "kabar> " } : {}),
+      terminal: this.interactive,
+      crlfDelay: Infinity,
+    });
+    if (this.interactive) this.output.write(`${HINT}\nType /help for commands, /exit or Ctrl-D to leave.\n\n`);
+    else process.stderr.write(`${HINT}\n`);
+
+    this.closed = new Promise<void>((resolve) => {
+      this.stopRequested = () => rl.close();
+      rl.on("close", resolve);
+    });
+    if (this.interactive) rl.prompt();
+    // Lines are answered one at a time, in order, even when piped faster than we answer.
+    let queue = Promise.resolve();
+    rl.on("line", (line) => {
+      queue = queue.then(async () => {
+        const text = line.trim();
+        if (text === "/exit" || text === "/quit") {
+          rl.close();
+          return;
+        }
+        if (!text && this.interactive) return rl.prompt();
+        const { reply } = await kabar.answer(text, { chat: CONSOLE_CHAT, fallbackLang: this.options.lang ?? "id" });
+        this.write(reply);
+        if (this.interactive) rl.prompt();
+      });
+    });
+    await this.closed;
+    await queue;
+  }
+
+  /** Resolves when the user leaves (/exit, Ctrl-D, end of piped input). */
+  async stop(): Promise<void> {
+    this.stopRequested?.();
+    await this.closed;
+  }
+
+  async send(_chatId: string, reply: Reply): Promise<void> {
+    this.write(reply);
+  }
+}

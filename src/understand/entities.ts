@@ -1,0 +1,126 @@
+import type { Article } from "../content/article.js";
+import { editDistance, typoBudget } from "./fuzzy.js";
+import { cleanText, rawTokens } from "./normalize.js";
+import { MAX_PLACE_TOKENS, PLACES } from "./places.js";
+
+/**
+ * Finds who a message is about: actors the article covers (by their aliases in
+ * either language, tolerating typos) and other countries or organisations
+ * (which the article has no reaction from).
+ */
+
+export interface ActorMention {
+  actorId: string;
+  /** Token index where the mention starts. */
+  at: number;
+}
+
+export interface PlaceMention {
+  /** The name as the user wrote it, lowercased ("arab saudi"). */
+  text: string;
+  code: string;
+  at: number;
+}
+
+interface AliasIndex {
+  exact: Map<string, string>;
+  /** Single-word aliases long enough to match with a typo. */
+  fuzzy: Array<{ alias: string; actorId: string }>;
+  maxTokens: number;
+}
+
+const indexes = new WeakMap<Article, AliasIndex>();
+
+function aliasIndex(article: Article): AliasIndex {
+  let index = indexes.get(article);
+  if (index) return index;
+  const exact = new Map<string, string>();
+  const fuzzy: AliasIndex["fuzzy"] = [];
+  let maxTokens = 1;
+  for (const actor of article.actors) {
+    const names = [actor.id, actor.name.id, actor.name.en, ...actor.aliases.id, ...actor.aliases.en];
+    for (const name of names) {
+      const key = cleanText(name);
+      if (!key) continue;
+      exact.set(key, actor.id);
+      const words = key.split(" ");
+      maxTokens = Math.max(maxTokens, words.length);
+      if (words.length === 1 && key.length >= 5) fuzzy.push({ alias: key, actorId: actor.id });
+    }
+  }
+  index = { exact, fuzzy, maxTokens };
+  indexes.set(article, index);
+  return index;
+}
+
+/**
+ * Resolves a name typed as a command option ("prancis", "France", "Rusai") to
+ * an actor id, or undefined when the article has no such actor.
+ */
+export function resolveActorName(article: Article, text: string): string | undefined {
+  const key = cleanText(text);
+  if (!key) return undefined;
+  const index = aliasIndex(article);
+  const direct = index.exact.get(key);
+  if (direct) return direct;
+  return findActors(article, key.split(" "), new Set())[0]?.actorId;
+}
+
+/**
+ * Actor mentions in token order. `vocabulary` holds words the bot knows as
+ * ordinary words, which are never read as a misspelt name.
+ */
+export function findActors(article: Article, tokens: string[], vocabulary: ReadonlySet<string>): ActorMention[] {
+  const index = aliasIndex(article);
+  const found: ActorMention[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let n = Math.min(index.maxTokens, tokens.length - i); n >= 1 && !matched; n--) {
+      const actorId = index.exact.get(tokens.slice(i, i + n).join(" "));
+      if (actorId) {
+        found.push({ actorId, at: i });
+        matched = n;
+      }
+    }
+    if (!matched) {
+      const tok = tokens[i]!;
+      if (tok.length >= 4 && !vocabulary.has(tok)) {
+        let best: { actorId: string; d: number } | undefined;
+        for (const { alias, actorId } of index.fuzzy) {
+          // Typos rarely hit the first letter; requiring it keeps "garis" from reading as "Paris".
+          if (alias[0] !== tok[0]) continue;
+          const budget = typoBudget(Math.min(alias.length, tok.length + 1));
+          const d = editDistance(tok, alias, budget);
+          if (d <= budget && (!best || d < best.d)) best = { actorId, d };
+        }
+        if (best) {
+          found.push({ actorId: best.actorId, at: i });
+          matched = 1;
+        }
+      }
+    }
+    i += matched || 1;
+  }
+  return found;
+}
+
+/** Countries and organisations named in the message (exact names; acronyms only in capitals). */
+export function findPlaces(tokens: string[], original: string): PlaceMention[] {
+  const upper = new Set(rawTokens(original).map((w) => w.replace(/\./g, "")));
+  const found: PlaceMention[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let n = Math.min(MAX_PLACE_TOKENS, tokens.length - i); n >= 1 && !matched; n--) {
+      const text = tokens.slice(i, i + n).join(" ");
+      const place = PLACES.get(text);
+      if (!place) continue;
+      if (place.caseSensitive && !upper.has(text.toUpperCase())) continue;
+      // "bahasa Inggris" is the English language, not Britain.
+      if (i > 0 && tokens[i - 1] === "bahasa") continue;
+      found.push({ text, code: place.code, at: i });
+      matched = n;
+    }
+    i += matched || 1;
+  }
+  return found;
+}

@@ -1,0 +1,199 @@
+import type { Article, BackgroundSection } from "../content/article.js";
+import type { Lang } from "../core/lang.js";
+import type { CommandCall } from "../core/reply.js";
+import { type ActorMention, findActors, findPlaces, type PlaceMention } from "./entities.js";
+import { COMMON_WORDS, detectLang } from "./language.js";
+import {
+  ACTORS,
+  BACKGROUND,
+  CONTEXT_PLACES,
+  HELP,
+  type Lexicon,
+  QUOTE,
+  REACTION,
+  SOURCE,
+  SUMMARY,
+  TOPIC,
+} from "./lexicon.js";
+import { cleanText, tokenize } from "./normalize.js";
+
+/**
+ * Free text -> the command call a slash command would make. Scores the
+ * message against each kind of answer, then decides with the actors and
+ * places it names. Pure and synchronous; no I/O.
+ */
+
+export type Intent =
+  | "summary"
+  | "reaction"
+  | "background"
+  | "quote"
+  | "actors"
+  | "source"
+  | "help"
+  | "not_found"
+  | "unknown";
+
+export interface Understood {
+  intent: Intent;
+  lang: Lang;
+  call: CommandCall;
+  /** Why, for logs and debugging: the scores that decided. */
+  scores: Record<string, number>;
+}
+
+interface CompiledLexicon {
+  exact: Map<string, number>;
+  stems: Array<[string, number]>;
+  phrases: Array<[string, number]>;
+}
+
+function compile(lexicon: Lexicon): CompiledLexicon {
+  const out: CompiledLexicon = { exact: new Map(), stems: [], phrases: [] };
+  for (const [raw, weight] of lexicon) {
+    const entry = raw.endsWith("*") ? raw.slice(0, -1) : raw;
+    const key = cleanText(entry);
+    if (raw.endsWith("*")) out.stems.push([key, weight]);
+    else if (key.includes(" ")) out.phrases.push([` ${key} `, weight]);
+    else out.exact.set(key, Math.max(weight, out.exact.get(key) ?? 0));
+  }
+  return out;
+}
+
+/** Sum of the weights of the entries a message contains; each token counts once, at its best. */
+function score(lex: CompiledLexicon, tokens: string[], joined: string): number {
+  let total = 0;
+  for (const tok of tokens) {
+    let best = lex.exact.get(tok) ?? 0;
+    for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
+    total += best;
+  }
+  for (const [phrase, weight] of lex.phrases) if (joined.includes(phrase)) total += weight;
+  return total;
+}
+
+const LEX = {
+  summary: compile(SUMMARY),
+  quote: compile(QUOTE),
+  source: compile(SOURCE),
+  actors: compile(ACTORS),
+  help: compile(HELP),
+  reaction: compile(REACTION),
+  background: compile(BACKGROUND),
+  topic: compile(TOPIC),
+};
+
+/** Words the bot knows as ordinary words: never read as a misspelt actor name. */
+const VOCABULARY: ReadonlySet<string> = new Set([
+  ...COMMON_WORDS,
+  ...Object.values(LEX).flatMap((l) => [
+    ...l.exact.keys(),
+    ...l.stems.map(([s]) => s),
+    ...l.phrases.flatMap(([p]) => p.trim().split(" ")),
+  ]),
+]);
+
+const sectionLexicons = new WeakMap<BackgroundSection, CompiledLexicon>();
+function sectionScore(section: BackgroundSection, tokens: string[], joined: string): number {
+  let lex = sectionLexicons.get(section);
+  if (!lex) {
+    lex = compile([...section.keywords.id, ...section.keywords.en].map((k) => [k, 3] as [string, number]));
+    sectionLexicons.set(section, lex);
+  }
+  return score(lex, tokens, joined);
+}
+
+function call(command: string, lang: Lang, args: Record<string, string> = {}): CommandCall {
+  return { command, lang, args };
+}
+
+/** The place a question is about, when it asks about one the article has no reaction from. */
+function askedPlace(places: PlaceMention[], reaction: number, topic: number, contentWords: number): PlaceMention | undefined {
+  for (const place of places) {
+    if (CONTEXT_PLACES.has(place.code)) {
+      // Armenia, Azerbaijan, Ukraine are the story's setting: only "what did Armenia say?" asks for their reaction.
+      if (reaction >= 2) return place;
+    } else if (reaction >= 1 || topic >= 2 || contentWords <= 2) {
+      return place;
+    }
+  }
+  return undefined;
+}
+
+export function understand(text: string, article: Article, fallbackLang: Lang = "id"): Understood {
+  const tokens = tokenize(text);
+  const joined = ` ${tokens.join(" ")} `;
+  const lang = detectLang(tokens, fallbackLang);
+
+  const s = {
+    summary: score(LEX.summary, tokens, joined),
+    quote: score(LEX.quote, tokens, joined),
+    source: score(LEX.source, tokens, joined),
+    actors: score(LEX.actors, tokens, joined),
+    help: score(LEX.help, tokens, joined),
+    reaction: score(LEX.reaction, tokens, joined),
+    background: score(LEX.background, tokens, joined),
+    topic: score(LEX.topic, tokens, joined),
+  };
+  const actors: ActorMention[] = findActors(article, tokens, VOCABULARY);
+  const places = findPlaces(tokens, text);
+  const sections = article.background.map((section) => ({
+    section,
+    score: sectionScore(section, tokens, joined),
+  }));
+  const done = (intent: Intent, c: CommandCall): Understood => ({
+    intent,
+    lang,
+    call: c,
+    scores: { ...s, ...Object.fromEntries(sections.map((x) => [`bg:${x.section.id}`, x.score])) },
+  });
+
+  // 1. A covered actor is named: their quote, the background about them, or their reaction.
+  const first = actors[0];
+  if (first) {
+    const actorId = first.actorId;
+    if (s.quote >= 3) return done("quote", call("quote", lang, { actor: actorId }));
+    const about = sections
+      .filter((x) => x.section.actors.length === 0 || x.section.actors.includes(actorId))
+      .sort((a, b) => b.score - a.score)[0];
+    if (about) {
+      const bg = about.score + s.background;
+      // Background words must outweigh "what did they say" words; ties go to the reaction.
+      if (about.score >= 3 && bg > s.reaction) {
+        return done("background", call("background", lang, { topic: about.section.id }));
+      }
+    }
+    if (s.source >= 3 && s.reaction < 3) return done("source", call("source", lang));
+    return done("reaction", call("reaction", lang, { actor: actorId }));
+  }
+
+  // 2. A country or organisation the article has no reaction from.
+  const contentWords = tokens.filter((tok) => !VOCABULARY.has(tok)).length;
+  const place = askedPlace(places, s.reaction, s.topic, contentWords);
+  if (place && s.source < 3 && s.summary < 3) {
+    return done("not_found", call("reaction", lang, { actor: place.text }));
+  }
+
+  // 3. No one named: the strongest kind of question wins; ties in this order.
+  const bestSection = sections.sort((a, b) => b.score - a.score)[0];
+  const candidates: Array<[Intent, number, () => CommandCall]> = [
+    ["quote", s.quote, () => call("quote", lang)],
+    ["source", s.source, () => call("source", lang)],
+    ["actors", s.actors + (s.actors >= 2 ? Math.min(s.reaction, 2) : 0), () => call("actors", lang)],
+    [
+      "background",
+      bestSection && bestSection.score >= 3 ? bestSection.score + s.background : 0,
+      () => call("background", lang, bestSection ? { topic: bestSection.section.id } : {}),
+    ],
+    ["summary", s.summary, () => call("summary", lang)],
+    ["help", s.help, () => call("help", lang)],
+  ];
+  let winner: [Intent, number, () => CommandCall] | undefined;
+  for (const c of candidates) if (c[1] >= 2 && (!winner || c[1] > winner[1])) winner = c;
+  if (winner) return done(winner[0], winner[2]());
+
+  // 4. Asked who reacted without naming anyone, or asked about the story itself.
+  if (s.reaction >= 3) return done("actors", call("actors", lang));
+  if (s.topic >= 2) return done("summary", call("summary", lang));
+  return done("unknown", call("unknown", lang));
+}

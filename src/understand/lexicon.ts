@@ -1,0 +1,91 @@
+/**
+ * The words that point a question at one kind of answer, in Indonesian and
+ * English, after normalising (so informal spellings are already standard).
+ *
+ * Entry syntax: "word" matches the token exactly; "stem*" matches any token
+ * containing the stem (Indonesian affixes: "diringkas", "ringkasan"); "two words"
+ * matches the phrase. Weights: 3 = decisive, 2 = strong, 1 = a hint.
+ */
+export type Lexicon = Array<[entry: string, weight: number]>;
+
+const w = (weight: number, entries: string): Lexicon =>
+  entries
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => [e, weight] as [string, number]);
+
+export const SUMMARY: Lexicon = [
+  ...w(3, `ringkas*, rangkum*, summar*, tldr, tl dr, gist, garis besar, intinya, inti berita, inti dari, overview, recap,
+    short version, in short, nutshell, rundown, sinopsis, ikhtisar, highlight*, main points, key points, pokok berita,
+    pokok pokok, poin poin, poin penting, secara singkat, singkatnya, sekilas, what happened, apa yang terjadi, apa yang sebenarnya terjadi,
+    isi berita, isi artikel, berita ini tentang, artikel ini tentang, this story about, story cover*, article cover*,
+    what is this about, what is the story, what is the article, what is the news, about this story, about this article,
+    tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
+  ...w(2, `briefly, brief, singkat, poin, points, jelaskan, explain, cerita, story, berita ini, artikel ini, beritanya, artikelnya,
+    this article, this story, the news, the article, the story, ringkasan, ulas, ulasan, bullet*, in a few, few lines`),
+];
+
+export const QUOTE: Lexicon = [
+  ...w(3, `kutip*, quot*, verbatim, word for word, exact words, kata kata persis, kata persis, kalimat persis, pernyataan persis,
+    kalimat langsung, pernyataan langsung, ucapan langsung, direct statement, citation, cite, ucapan, perkataan, exact statement,
+    persisnya, exactly what, precise words, in their own words, their words, his words, her words`),
+  ...w(1, `paste, copy, salin, sebutkan kalimat, kalimat`),
+];
+
+export const SOURCE: Lexicon = [
+  ...w(3, `sumber*, source*, outlet, penulis, penulisnya, jurnalis*, wartawan*, reporter*, author*, byline, penerbit*,
+    publisher, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
+    publish, media apa, which media, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
+  ...w(1, `menulis, ditulis, wrote, written, media, koran, newspaper`),
+];
+
+export const ACTORS: Lexicon = [
+  ...w(3, `siapa saja, siapa aja, pihak mana, negara mana, negara apa, lembaga mana, which countries, which country,
+    which actors, which organisations, which organizations, which parties, who reacted, who responded, who else,
+    siapa yang bereaksi, siapa yang menanggapi, siapa yang berkomentar, daftar negara, daftar pihak, list of countries,
+    every country, all countries, all the countries, each country, international reaction*, reaksi internasional,
+    tanggapan internasional, reaksi dunia, world react*, reaksi negara negara, dari mana saja, mana saja, apa saja reaksi`),
+  ...w(2, `actors, aktor, negara negara, countries, organisations, organizations, orgs, org, lembaga lembaga, pihak pihak, parties,
+    internasional, international, dunia, world, global`),
+];
+
+export const HELP: Lexicon = [
+  ...w(3, `help, bantuan, tolong bantu, perintah, commands, command, menu, fitur*, features, what can you do, what do you do,
+    how do i use, how to use, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
+    bisa bertanya, what can i ask, what should i ask, who are you, siapa kamu, kamu siapa, what are you, start, mulai,
+    panduan, petunjuk, instructions, usage, cara kerja, how does this work, what is this bot, bot apa`),
+  ...w(2, `halo, hallo, helo, hai, hi, hello, hey, hei, hiya, greetings, yo, salam, assalamualaikum, assalamu, permisi,
+    selamat pagi, selamat siang, selamat sore, selamat malam, good morning, good afternoon, good evening, pagi, siang, sore, malam,
+    morning, terima kasih, thanks, thank you, makasih, trims`),
+  ...w(1, `bot, kamu, you`),
+];
+
+/** Words that ask for someone's words or position. */
+export const REACTION: Lexicon = [
+  ...w(3, `reaksi*, react*, respons*, respon, respond*, tanggap*, menanggapi, sikap, stance, pendapat, komentar*, comment*,
+    pernyataan, statement*, bersuara, mengecam, kecam*, mengutuk, kutuk*, condemn*, denounce*, official line, position,
+    posisi, pandangan, take on, view on, views, thoughts on, say, said, says, saying, kata, berkata, mengatakan, katanya,
+    word from, mengomentari, bicara, berbicara, menyerukan, seruan, desak*, mendesak, urge*, call for, called for, calls for,
+    demand*, menuntut, menyalahkan, blame*, salahkan, menganggap, sebut, menyebut, disebut, apa kata, diam, silent, quiet,
+    tell, told, mengkritik, kritik*, criticis*, criticiz*, menilai, nilai, menolak, reject*, mendukung, dukung*, support*,
+    protes*, protest*, think, thinks, ingin, want, wants, wanted, minta, meminta, respond, response, responded, line on, side`),
+  ...w(1, `tentang, about, soal, terhadap, regarding, on the`),
+];
+
+/** Generic words for background; each section adds its own keywords from content. */
+export const BACKGROUND: Lexicon = [
+  ...w(3, `latar belakang, background, konteks, context, sejarah, history, kenapa bisa, why is, why are, why does, why do, why did,
+    bagaimana bisa, how come, dibalik, di balik, behind`),
+  ...w(1, `kenapa, mengapa, why, how, sejauh mana, to what extent`),
+];
+
+/** Words about the article's subject: a question using them is about the article. */
+export const TOPIC: Lexicon = [
+  ...w(2, `karabakh, nagorno, azerbaijan, azerbaijani, armenia*, operasi*, operation*, serangan*, attack*, offensive,
+    pertempuran, fighting, bentrok*, clash*, konflik*, conflict*, perang, war, gencatan, ceasefire, militer, military,
+    kekerasan, violence, krisis, crisis, kaukasus, caucasus, lachin, pengungsi, refugees, warga sipil, civilians`),
+];
+
+/** Places named in the article that never reacted in it: asked about, they get not_found only with a reaction word. */
+export const CONTEXT_PLACES = new Set(["AM", "AZ", "UA"]);

@@ -1,0 +1,71 @@
+/**
+ * Turns a chat message into comparable tokens: lower case, no accents, no
+ * emoji or punctuation, informal Indonesian spelled out ("gmn" -> "bagaimana").
+ */
+
+/** Chat spellings and abbreviations mapped to their standard form; particles map to "". */
+const INFORMAL: Record<string, string> = {
+  gmn: "bagaimana", gmana: "bagaimana", gimana: "bagaimana", bgmn: "bagaimana", gimna: "bagaimana",
+  yg: "yang", yng: "yang",
+  gak: "tidak", ga: "tidak", gk: "tidak", nggak: "tidak", ngga: "tidak", engga: "tidak", enggak: "tidak",
+  ndak: "tidak", tdk: "tidak", kagak: "tidak", g: "tidak",
+  bgt: "banget", bngt: "banget",
+  dong: "", sih: "", aja: "saja", deh: "", nih: "", kok: "", loh: "", lho: "", yah: "", kah: "", tuh: "",
+  dgn: "dengan", dg: "dengan", utk: "untuk", untk: "untuk", krn: "karena", karna: "karena",
+  sm: "sama", sma: "sama", sdh: "sudah", udh: "sudah", udah: "sudah", dah: "sudah", blm: "belum", blum: "belum",
+  org: "orang", trs: "terus", klo: "kalau", kalo: "kalau", kl: "kalau", jd: "jadi", jg: "juga", tp: "tapi",
+  tpi: "tapi", bs: "bisa", bsa: "bisa", knp: "kenapa", napa: "kenapa", ngapain: "apa", dmn: "dimana",
+  emg: "memang", emang: "memang", pengen: "ingin", pgn: "ingin", pingin: "ingin", mau: "ingin",
+  ama: "sama", gitu: "begitu", gt: "begitu", gini: "begini", aj: "saja", doang: "saja",
+  tau: "tahu", tw: "tahu", ato: "atau", atw: "atau", dr: "dari", dri: "dari", pd: "pada", lg: "lagi",
+  sy: "saya", aku: "saya", gue: "saya", gw: "saya", gua: "saya", km: "kamu", lu: "kamu", lo: "kamu", elo: "kamu",
+  bkn: "bukan", sbg: "sebagai", tsb: "tersebut", sbb: "sebagai", ttg: "tentang", tntg: "tentang",
+  diem: "diam", ceritain: "ceritakan", jelasin: "jelaskan", kasih: "beri", kasi: "beri", omongan: "ucapan",
+  ngomong: "bicara", ngomongin: "membicarakan", bilang: "kata", nyebut: "sebut", nanya: "tanya",
+  // English chat spellings
+  u: "you", ur: "your", pls: "please", plz: "please", thx: "thanks", wat: "what", wht: "what",
+  abt: "about", govt: "government", tl: "tl", dr_: "dr", whats: "what is", hows: "how is",
+  whos: "who is", wheres: "where is", dont: "do not", didnt: "did not", doesnt: "does not", isnt: "is not",
+  cant: "can not", wont: "will not", im: "i am",
+};
+
+/** Lower-case, strip accents/emoji/punctuation (hyphens too: "pihak-pihak" -> "pihak pihak"); keep letters and digits. */
+export function cleanText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    // English contractions and possessives: "russia's" -> "russia", "what's" -> "what is"
+    .replace(/\b(what|who|how|where|that|it|there)'s\b/g, "$1 is")
+    .replace(/n't\b/g, " not")
+    .replace(/'s\b|(?<=s)'(?=\s|$)/g, "")
+    .replace(/'(re|ve|ll|d|m)\b/g, "")
+    // Everything that is not a letter or digit becomes a space (emoji included).
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The normalised tokens of a message, informal spellings expanded, particles dropped. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of cleanText(text).split(" ")) {
+    if (!raw) continue;
+    // Reduplication written with "2" (apa2 -> apa) and repeated letters (bangeeet -> banget).
+    const word = raw.replace(/^([a-z]+)2$/, "$1").replace(/([a-z])\1{2,}/g, "$1");
+    const mapped = INFORMAL[word];
+    if (mapped === undefined) out.push(word);
+    else if (mapped !== "") out.push(...mapped.split(" "));
+  }
+  return out;
+}
+
+/** Tokens of the original message with their original case, for case-sensitive acronyms (US vs us). */
+export function rawTokens(text: string): string[] {
+  return text
+    .replace(/['’]s\b/g, "")
+    .split(/[^\p{L}\p{N}.]+/u)
+    .map((w) => w.replace(/^\.+|\.+$/g, ""))
+    .filter(Boolean);
+}

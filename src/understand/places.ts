@@ -1,0 +1,92 @@
+import { createRequire } from "node:module";
+import countries from "i18n-iso-countries";
+import { cleanText } from "./normalize.js";
+
+/**
+ * Names of countries and organisations a user might ask about, in Indonesian
+ * and English: country names (i18n-iso-countries, which ships both languages),
+ * capitals, demonyms and alternative spellings (world-countries). Built once.
+ * Covered actors are matched before these, so France/Paris never lands here.
+ */
+const require = createRequire(import.meta.url);
+countries.registerLocale(require("i18n-iso-countries/langs/id.json"));
+countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
+
+interface WorldCountry {
+  cca2: string;
+  altSpellings: string[];
+  capital: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+const world: WorldCountry[] = require("world-countries");
+
+/** Organisations and everyday Indonesian names the data packages do not carry. */
+const EXTRA: Array<[string, string[]]> = [
+  ["EU", ["Uni Eropa", "European Union", "UE", "EU", "Brussels", "Brussel"]],
+  ["NATO", ["NATO", "Pakta Pertahanan Atlantik Utara"]],
+  ["ASEAN", ["ASEAN"]],
+  ["OIC", ["OKI", "Organisasi Kerja Sama Islam", "OIC", "Organisation of Islamic Cooperation"]],
+  ["AU", ["Uni Afrika", "African Union"]],
+  ["ARAB_LEAGUE", ["Liga Arab", "Arab League"]],
+  ["G7", ["G7"]],
+  ["G20", ["G20"]],
+  ["OSCE", ["OSCE", "OSCE Minsk Group", "Minsk Group"]],
+  ["CSTO", ["CSTO", "Collective Security Treaty Organization"]],
+  ["ICRC", ["Palang Merah", "Red Cross", "ICRC"]],
+  ["WHO", ["WHO"]],
+  ["GB", ["UK", "Inggris", "Britania", "British", "Britain", "England", "Inggris Raya"]],
+  ["US", ["Amerika", "AS", "Paman Sam", "Gedung Putih", "White House", "Washington", "America", "American", "Americans", "US", "USA"]],
+  ["CN", ["Tiongkok", "Cina", "RRC", "RRT", "Beijing"]],
+  ["TR", ["Turkiye", "Turkish", "Erdogan"]],
+  ["KR", ["Korsel"]],
+  ["KP", ["Korut"]],
+  ["SA", ["Saudi"]],
+  ["AE", ["UEA", "Uni Emirat Arab", "Emirat"]],
+  ["DE", ["Berlin", "Jerman"]],
+  ["NL", ["Belanda"]],
+  ["JP", ["Jepang"]],
+  ["IR", ["Teheran"]],
+  ["UA", ["Kyiv", "Kiev"]],
+];
+
+/** Capitals and demonyms that are also everyday words ("lima" is five, "baku" is standard). */
+const COMMON_WORDS = new Set(["lima", "male", "baku", "cuba", "chad", "victoria", "jordan", "guinea", "sofia", "apia", "praia", "nuku", "georgia"]);
+
+export interface Place {
+  /** A stable key: ISO alpha-2 for countries, an organisation code otherwise. */
+  code: string;
+  /** Short acronyms (US, AS, UK) only count when written in capitals. */
+  caseSensitive: boolean;
+}
+
+function build(): Map<string, Place> {
+  const names = new Map<string, Place>();
+  const add = (code: string, name: string) => {
+    const key = cleanText(name);
+    if (!key || COMMON_WORDS.has(key)) return;
+    const compact = name.replace(/\./g, "");
+    const caseSensitive = compact.length <= 3 && compact === compact.toUpperCase();
+    if (!names.has(key)) names.set(key, { code, caseSensitive });
+  };
+  // Everyday names first: the first reading of a name wins ("American" is the United States).
+  for (const [code, list] of EXTRA) list.forEach((n) => add(code, n));
+  for (const lang of ["id", "en"]) {
+    const all = countries.getNames(lang, { select: "all" }) as Record<string, string[]>;
+    for (const [code, list] of Object.entries(all)) list.forEach((n) => add(code, n));
+  }
+  for (const c of world) {
+    // Two-letter codes (IT, IN, NO) are everyday words; the ones people use (US, UK, EU) are in EXTRA.
+    c.altSpellings.filter((s) => s.replace(/\./g, "").length >= 3).forEach((s) => add(c.cca2, s));
+    c.capital.forEach((s) => add(c.cca2, s));
+    if (c.demonyms?.eng) {
+      add(c.cca2, c.demonyms.eng.m);
+      add(c.cca2, c.demonyms.eng.f);
+      add(c.cca2, `${c.demonyms.eng.m}s`);
+    }
+  }
+  return names;
+}
+
+export const PLACES: ReadonlyMap<string, Place> = build();
+/** Longest place name in tokens, to bound n-gram scans. */
+export const MAX_PLACE_TOKENS = Math.max(...[...PLACES.keys()].map((k) => k.split(" ").length));
