@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { createKabar, LibraryHolder } from "../src/app.js";
+import { loadLibrary } from "../src/content/loader.js";
+import { tokenize } from "../src/understand/normalize.js";
+import { type BenchSection, peakMemory, percentile, round, timeEach } from "./harness.js";
+
+/**
+ * Free-text answering over the development question set, through the same
+ * `Kabar.answer` path every platform uses (understand + run the command).
+ * Baseline, same run: normalising the same questions only (tokenize), the
+ * cheapest step any answer needs.
+ */
+export const understandSection: BenchSection = {
+  name: "free-text answering",
+  async run() {
+    const questions = readFileSync(new URL("../tests/fixtures/questions-public.jsonl", import.meta.url), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { q: string }).q);
+    const kabar = createKabar(new LibraryHolder(loadLibrary("content")));
+    const rounds = 200;
+    // Warm up the JIT and lazy indexes so the first questions do not dominate p99.
+    for (const q of questions) await kabar.answer(q);
+    const { result: full, peakMiB } = await peakMemory(() => timeEach(questions, rounds, (q) => kabar.answer(q)));
+    const base = await timeEach(questions, rounds, (q) => tokenize(q));
+    return {
+      questions: questions.length * rounds,
+      median_ms: round(percentile(full.latencies, 50), 4),
+      p99_ms: round(percentile(full.latencies, 99), 4),
+      questions_per_s: Math.round(full.perSecond),
+      baseline_normalise_per_s: Math.round(base.perSecond),
+      ratio_vs_normalise: round(base.perSecond / full.perSecond, 2),
+      peak_rss_mib: peakMiB,
+    };
+  },
+};
