@@ -5,6 +5,7 @@ import { t } from "../src/core/strings.js";
 
 export default {
   name: "actors",
+  nameId: "aktor",
   description: { id: "Negara dan lembaga yang bereaksi", en: "Countries and organisations that reacted" },
   options: [articleOption],
   async run(call, ctx) {

@@ -6,10 +6,12 @@ import { actorById, sectionById } from "../src/content/queries.js";
 
 export default {
   name: "background",
+  nameId: "latar",
   description: { id: "Latar belakang peristiwa", en: "Background to the events" },
   options: [
     {
       name: "topic",
+      nameId: "topik",
       description: { id: "Bagian latar belakang (bawaan: yang pertama)", en: "Background section (default: the first)" },
       source: "topic",
     },

@@ -6,6 +6,7 @@ import { COMMANDS } from "./index.js";
 
 export default {
   name: "help",
+  nameId: "bantuan",
   description: { id: "Apa yang bisa dilakukan bot ini", en: "What this bot can do" },
   options: [],
   async run(call, ctx) {

@@ -7,10 +7,12 @@ import { resolveActorName } from "../src/understand/entities.js";
 
 export default {
   name: "quote",
+  nameId: "kutipan",
   description: { id: "Kutipan langsung dari artikel", en: "A direct quote from the article" },
   options: [
     {
       name: "actor",
+      nameId: "aktor",
       description: { id: "Dari siapa (bawaan: kutipan pertama)", en: "From whom (default: the first quote)" },
       source: "actor",
     },

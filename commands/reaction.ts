@@ -7,10 +7,12 @@ import { resolveActorName } from "../src/understand/entities.js";
 
 export default {
   name: "reaction",
+  nameId: "reaksi",
   description: { id: "Reaksi satu negara atau lembaga", en: "One country's or organisation's reaction" },
   options: [
     {
       name: "actor",
+      nameId: "aktor",
       description: { id: "Negara atau lembaga, misalnya Prancis", en: "Country or organisation, e.g. France" },
       required: true,
       source: "actor",

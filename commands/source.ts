@@ -5,6 +5,7 @@ import { formatDate, t } from "../src/core/strings.js";
 
 export default {
   name: "source",
+  nameId: "sumber",
   description: { id: "Sumber artikel: media, penulis, tanggal", en: "The article's source: outlet, author, date" },
   options: [articleOption],
   async run(call, ctx) {

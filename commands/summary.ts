@@ -5,10 +5,12 @@ import { t } from "../src/core/strings.js";
 
 export default {
   name: "summary",
+  nameId: "ringkasan",
   description: { id: "Ringkasan artikel", en: "Summary of the article" },
   options: [
     {
       name: "length",
+      nameId: "panjang",
       description: { id: "Pendek atau panjang (bawaan: panjang)", en: "Short or long (default: long)" },
       choices: [
         { value: "short", label: { id: "pendek", en: "short" } },

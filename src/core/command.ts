@@ -10,6 +10,8 @@ export type OptionSource = "actor" | "topic" | "article" | "time" | "timezone" |
 
 export interface OptionDefinition {
   name: string;
+  /** Indonesian name where it differs (Discord `name_localizations.id`): lower-case, at most 32 characters. */
+  nameId?: string;
   description: Localized;
   required?: boolean;
   source?: OptionSource;
@@ -19,6 +21,8 @@ export interface OptionDefinition {
 
 export interface SubcommandDefinition {
   name: string;
+  /** Indonesian name where it differs (Discord `name_localizations.id`): lower-case, at most 32 characters. */
+  nameId?: string;
   description: Localized;
   options: OptionDefinition[];
   /** Only chat administrators (Telegram) / members with Manage Channels (Discord) may run it outside DMs. */
@@ -46,6 +50,8 @@ export interface CommandContext {
 
 export interface CommandDefinition {
   name: string;
+  /** Indonesian name where it differs (Discord `name_localizations.id`): lower-case, at most 32 characters. */
+  nameId?: string;
   description: Localized;
   options: OptionDefinition[];
   subcommands?: SubcommandDefinition[];
@@ -57,6 +63,7 @@ export interface CommandDefinition {
 /** Option shared by every article command: which article (defaults to the newest). */
 export const articleOption: OptionDefinition = {
   name: "article",
+  nameId: "artikel",
   description: {
     id: "Artikel yang dimaksud (bawaan: yang terbaru)",
     en: "Which article (default: the newest)",
