@@ -64,7 +64,9 @@ function compile(lexicon: Lexicon): CompiledLexicon {
 function score(lex: CompiledLexicon, tokens: string[], joined: string): number {
   let total = 0;
   for (const tok of tokens) {
-    let best = lex.exact.get(tok) ?? 0;
+    // Indonesian enclitics: "sikapnya" is "sikap", "bisakah" is "bisa".
+    const bare = tok.length > 5 ? tok.replace(/(nya|lah|kah|pun)$/, "") : tok;
+    let best = Math.max(lex.exact.get(tok) ?? 0, lex.exact.get(bare) ?? 0);
     for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
     total += best;
   }
@@ -107,15 +109,23 @@ function call(command: string, lang: Lang, args: Record<string, string> = {}): C
   return { command, lang, args };
 }
 
+/** Words that leave a bare name a question about it: "Turki gimana?", "what about Iran?". */
+const FILLER = new Set(
+  `kalau bagaimana apa dengan terus lalu kemudian yang juga sendiri saja ya the what about how and then of so is are
+  negara pemerintah government country`.split(/\s+/),
+);
+
 /** The place a question is about, when it asks about one the article has no reaction from. */
-function askedPlace(places: PlaceMention[], reaction: number, topic: number, contentWords: number): PlaceMention | undefined {
+function askedPlace(places: PlaceMention[], tokens: string[], reaction: number, topic: number): PlaceMention | undefined {
   for (const place of places) {
     if (CONTEXT_PLACES.has(place.code)) {
       // Armenia, Azerbaijan, Ukraine are the story's setting: only "what did Armenia say?" asks for their reaction.
       if (reaction >= 2) return place;
-    } else if (reaction >= 1 || topic >= 2 || contentWords <= 2) {
-      return place;
+      continue;
     }
+    const placeWords = new Set(place.text.split(" "));
+    const bare = tokens.every((tok) => placeWords.has(tok) || FILLER.has(tok));
+    if (reaction >= 1 || topic >= 2 || bare) return place;
   }
   return undefined;
 }
@@ -159,7 +169,7 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
     if (about) {
       const bg = about.score + s.background;
       // Background words must outweigh "what did they say" words; ties go to the reaction.
-      if (about.score >= 3 && bg > s.reaction) {
+      if ((about.score >= 3 || s.background >= 3) && bg > s.reaction) {
         return done("background", call("background", lang, { topic: about.section.id }));
       }
     }
@@ -168,8 +178,7 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   }
 
   // 2. A country or organisation the article has no reaction from.
-  const contentWords = tokens.filter((tok) => !VOCABULARY.has(tok)).length;
-  const place = askedPlace(places, s.reaction, s.topic, contentWords);
+  const place = askedPlace(places, tokens, s.reaction, s.topic);
   if (place && s.source < 3 && s.summary < 3) {
     return done("not_found", call("reaction", lang, { actor: place.text }));
   }
@@ -181,8 +190,9 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
     ["source", s.source, () => call("source", lang)],
     ["actors", s.actors + (s.actors >= 2 ? Math.min(s.reaction, 2) : 0), () => call("actors", lang)],
     [
+      // Section keywords ("Lachin", "peacekeepers") or a plain "background?" (the first section).
       "background",
-      bestSection && bestSection.score >= 3 ? bestSection.score + s.background : 0,
+      bestSection && (bestSection.score >= 3 || s.background >= 3) ? bestSection.score + s.background : 0,
       () => call("background", lang, bestSection ? { topic: bestSection.section.id } : {}),
     ],
     ["summary", s.summary, () => call("summary", lang)],

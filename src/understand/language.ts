@@ -15,6 +15,11 @@ const INDONESIAN = new Set(
   selamat pagi siang sore malam halo hai terima kasih apa saja gimana nggak dong sih deh nih ya
   ikut juga memburuk menyalahkan sejauh penengah wilayah bersuara diam baca tampilkan satu besok jam
   bagian isi intinya pokok garis besar nama jurnalisnya wartawan media menurut bahwa lebih dalam semua
+  tanggapannya reaksinya sikapnya pendapat komentar pernyataan bersikap berkomentar mengecam mengutuk menyerukan
+  seruan desakan kritik mendukung menolak bantuan perintah fitur cuaca hari harga juara piala film bagus rekomendasi
+  kereta jadwal bisa-bisa menteri luar kementerian sekretaris jenderal juru bicara penjaga perdamaian
+  latar konteks sejarah mengapa bagaimana sumbernya penulisnya beritanya artikelnya ringkasnya kutipannya
+  tolong mohon dong sih kan kah lah pun nih deh jelasin ceritain kasih gimana gmn yg gak nggak udah
   para orang warga membuka menghentikan pertempuran operasi nya pun lah kah aku lagi buru`.split(/\s+/),
 );
 
@@ -26,7 +31,17 @@ const ENGLISH = new Set(
   role background please thanks thank hello hi hey good morning afternoon evening list every all any some
   did official line take stance word side story article news covers gist version short briefly brief
   just only also still main power doing enough people think want wanted published outlet wrote author
-  name names made statement country countries org organisation organization actors recommend recipe`.split(/\s+/),
+  name names made statement country countries org organisation organization actors recommend recipe
+  position response responded respond reaction reactions help commands command happened happen government
+  minister ministry foreign secretary general spokesperson peacekeepers peacekeeping troops forces role
+  background context history summary summarise summarize overview gist tldr quote quoted exactly words word
+  wrote written writer journalist reporter outlet publication published newspaper source sources link
+  hi hello hey morning evening thanks please tell joke weather price recommend good bad best bake bread
+  ally allies relations relationship influence region angle broker power enough doing failing failed
+  condemn condemned condemnation criticise criticize support supported blame blamed urge urged called calling
+  any anything anyone everyone someone something more most much many other others same such than then too very
+  over under after before again against between into through during without within up down out off here
+  let lets get got make need needs know knew see look find give gave show shown read write ask asked answer`.split(/\s+/),
 );
 
 /** Function words of both languages: never names. */

@@ -21,7 +21,7 @@ export const SUMMARY: Lexicon = [
     pokok pokok, poin poin, poin penting, secara singkat, singkatnya, sekilas, what happened, apa yang terjadi, apa yang sebenarnya terjadi,
     isi berita, isi artikel, berita ini tentang, artikel ini tentang, this story about, story cover*, article cover*,
     what is this about, what is the story, what is the article, what is the news, about this story, about this article,
-    tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
+    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
   ...w(2, `briefly, brief, singkat, poin, points, jelaskan, explain, cerita, story, berita ini, artikel ini, beritanya, artikelnya,
     this article, this story, the news, the article, the story, ringkasan, ulas, ulasan, bullet*, in a few, few lines`),
 ];
@@ -36,7 +36,8 @@ export const QUOTE: Lexicon = [
 export const SOURCE: Lexicon = [
   ...w(3, `sumber*, source*, outlet, penulis, penulisnya, jurnalis*, wartawan*, reporter*, author*, byline, penerbit*,
     publisher, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
-    publish, media apa, which media, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
+    publish, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
+    berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
   ...w(1, `menulis, ditulis, wrote, written, media, koran, newspaper`),
 ];
 
@@ -47,12 +48,12 @@ export const ACTORS: Lexicon = [
     every country, all countries, all the countries, each country, international reaction*, reaksi internasional,
     tanggapan internasional, reaksi dunia, world react*, reaksi negara negara, dari mana saja, mana saja, apa saja reaksi`),
   ...w(2, `actors, aktor, negara negara, countries, organisations, organizations, orgs, org, lembaga lembaga, pihak pihak, parties,
-    internasional, international, dunia, world, global`),
+    internasional, international, global`),
 ];
 
 export const HELP: Lexicon = [
   ...w(3, `help, bantuan, tolong bantu, perintah, commands, command, menu, fitur*, features, what can you do, what do you do,
-    how do i use, how to use, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
+    how do i use, how to use, can i ask, should i ask, could i ask, bisa ditanyakan, bisa ditanya, boleh tanya, apa yang bisa, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
     bisa bertanya, what can i ask, what should i ask, who are you, siapa kamu, kamu siapa, what are you, start, mulai,
     panduan, petunjuk, instructions, usage, cara kerja, how does this work, what is this bot, bot apa`),
   ...w(2, `halo, hallo, helo, hai, hi, hello, hey, hei, hiya, greetings, yo, salam, assalamualaikum, assalamu, permisi,
@@ -68,16 +69,16 @@ export const REACTION: Lexicon = [
     posisi, pandangan, take on, view on, views, thoughts on, say, said, says, saying, kata, berkata, mengatakan, katanya,
     word from, mengomentari, bicara, berbicara, menyerukan, seruan, desak*, mendesak, urge*, call for, called for, calls for,
     demand*, menuntut, menyalahkan, blame*, salahkan, menganggap, sebut, menyebut, disebut, apa kata, diam, silent, quiet,
-    tell, told, mengkritik, kritik*, criticis*, criticiz*, menilai, nilai, menolak, reject*, mendukung, dukung*, support*,
-    protes*, protest*, think, thinks, ingin, want, wants, wanted, minta, meminta, respond, response, responded, line on, side`),
-  ...w(1, `tentang, about, soal, terhadap, regarding, on the`),
+    mengkritik, kritik*, criticis*, criticiz*, menilai, menolak, reject*, mendukung, dukung*, support*,
+    protes*, protest*, minta, meminta, respond, response, responded, line on, according to, menurut`),
+  ...w(1, `tentang, about, soal, terhadap, regarding, tell, told, think, thinks, ingin, want, wants, wanted, side, nilai`),
 ];
 
 /** Generic words for background; each section adds its own keywords from content. */
 export const BACKGROUND: Lexicon = [
-  ...w(3, `latar belakang, background, konteks, context, sejarah, history, kenapa bisa, why is, why are, why does, why do, why did,
+  ...w(3, `latar, latar belakang, background, konteks, context, sejarah, history, kenapa bisa, why is, why are, why does, why do, why did,
     bagaimana bisa, how come, dibalik, di balik, behind`),
-  ...w(1, `kenapa, mengapa, why, how, sejauh mana, to what extent`),
+  ...w(1, `kenapa, mengapa, why, sejauh mana, to what extent`),
 ];
 
 /** Words about the article's subject: a question using them is about the article. */

@@ -41,6 +41,7 @@ export function cleanText(text: string): string {
     .replace(/n't\b/g, " not")
     .replace(/'s\b|(?<=s)'(?=\s|$)/g, "")
     .replace(/'(re|ve|ll|d|m)\b/g, "")
+    .replace(/\btl\W{0,2}dr\b/g, "tldr")
     // Everything that is not a letter or digit becomes a space (emoji included).
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .replace(/\s+/g, " ")

@@ -50,7 +50,7 @@ const EXTRA: Array<[string, string[]]> = [
 ];
 
 /** Capitals and demonyms that are also everyday words ("lima" is five, "baku" is standard). */
-const COMMON_WORDS = new Set(["lima", "male", "baku", "cuba", "chad", "victoria", "jordan", "guinea", "sofia", "apia", "praia", "nuku", "georgia"]);
+const COMMON_WORDS = new Set(["lima", "male", "baku", "cuba", "chad", "victoria", "jordan", "guinea", "sofia", "apia", "praia", "nuku"]);
 
 export interface Place {
   /** A stable key: ISO alpha-2 for countries, an organisation code otherwise. */
