@@ -32,6 +32,8 @@ const INFORMAL: Record<string, string> = {
 /** Lower-case, strip accents/emoji/punctuation (hyphens too: "pihak-pihak" -> "pihak pihak"); keep letters and digits. */
 export function cleanText(text: string): string {
   return text
+    // Dotted acronyms become one word before dots turn into spaces: "U.S." -> "US", "U.N." -> "UN".
+    .replace(/\b(\p{L})\.(\p{L})\.(?:(\p{L})\.)?/gu, "$1$2$3")
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()

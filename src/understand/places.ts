@@ -63,7 +63,7 @@ function build(): Map<string, Place> {
   const names = new Map<string, Place>();
   const add = (code: string, name: string) => {
     const key = cleanText(name);
-    if (!key || COMMON_WORDS.has(key)) return;
+    if (key.length < 2 || COMMON_WORDS.has(key)) return;
     const compact = name.replace(/\./g, "");
     const caseSensitive = compact.length <= 3 && compact === compact.toUpperCase();
     if (!names.has(key)) names.set(key, { code, caseSensitive });

@@ -68,10 +68,14 @@ export class ConsolePlatform implements Platform {
     if (this.interactive) rl.prompt();
     // Lines are answered one at a time, in order, even when piped faster than we answer.
     let queue = Promise.resolve();
+    // Piped input arrives all at once: lines after /exit are already queued and must be dropped.
+    let leaving = false;
     rl.on("line", (line) => {
       queue = queue.then(async () => {
+        if (leaving) return;
         const text = line.trim();
         if (text === "/exit" || text === "/quit") {
+          leaving = true;
           rl.close();
           return;
         }

@@ -1,0 +1,101 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ContentError, loadLibrary } from "../src/content/loader.js";
+import { article, CONTENT_DIR, library } from "./helpers/core.js";
+
+const FOLDER = "2023-09-20-karabakh-reactions";
+
+/** A copy of the bundled content with article.yaml rewritten by `edit`. */
+function brokenCopy(edit: (yaml: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), "kabar-content-"));
+  cpSync(CONTENT_DIR, dir, { recursive: true });
+  const file = join(dir, FOLDER, "article.yaml");
+  writeFileSync(file, edit(readFileSync(file, "utf8")));
+  return dir;
+}
+
+function loadError(dir: string): ContentError {
+  try {
+    loadLibrary(dir, dir);
+  } catch (err) {
+    if (err instanceof ContentError) return err;
+    throw err;
+  }
+  throw new Error("expected the content to be refused");
+}
+
+describe("the bundled article", () => {
+  it("GIVEN the seed article THEN original.txt is the seed text, verbatim", () => {
+    const seed = new URL("../../shared/seed/000_2c12a08885d138fe.txt", import.meta.url);
+    let text: string | undefined;
+    try {
+      text = readFileSync(seed, "utf8");
+    } catch {
+      // The shared seed folder sits beside the checkout in development only.
+    }
+    if (text !== undefined) expect(article.original).toBe(text);
+    expect(article.original).toContain("(Tribunnews.com/Andari Wulan Nugrahani)");
+  });
+
+  it("GIVEN every Indonesian quote THEN it is a verbatim substring of the original text", () => {
+    const quotes = article.actors.flatMap((a) => a.quotes);
+    expect(quotes.length).toBeGreaterThanOrEqual(3);
+    for (const q of quotes) expect(article.original).toContain(q.text);
+  });
+
+  it("GIVEN the article THEN it names outlet, author, date and the three actors", () => {
+    expect(article.outlet).toBe("Tribunnews.com");
+    expect(article.author).toBe("Andari Wulan Nugrahani");
+    expect(article.eventsDate).toBe("2023-09-20");
+    expect(article.actors.map((a) => a.id)).toEqual(["france", "un", "russia"]);
+    expect(article.background[0]?.id).toBe("russia-role");
+    expect(article.related[0]).toContain("Azerbaijan meluncurkan operasi militer");
+  });
+
+  it("GIVEN one article THEN the library's newest and default article is it", () => {
+    expect(library.get()).toBe(article);
+    expect(library.get(article.id)).toBe(article);
+    expect(library.get("no-such-article")).toBeUndefined();
+  });
+});
+
+describe("a broken content folder", () => {
+  it("GIVEN bad YAML THEN the error names the file and the line", () => {
+    const err = loadError(brokenCopy((y) => y.replace("outlet: Tribunnews.com", "outlet: [Tribunnews.com")));
+    expect(err.file).toBe(join(FOLDER, "article.yaml"));
+    expect(err.message).toMatch(/invalid YAML/);
+    expect(err.field).toMatch(/^line \d+/);
+  });
+
+  it("GIVEN a missing field THEN the error names the field", () => {
+    const err = loadError(brokenCopy((y) => y.replace(/^author: .*\n/m, "")));
+    expect(err.field).toBe("author");
+    expect(err.problem).toMatch(/missing|expected/i);
+  });
+
+  it("GIVEN a quote that is not verbatim THEN the error names that quote", () => {
+    const err = loadError(brokenCopy((y) => y.replace("Kami menganggap Azerbaijan", "Kami menilai Azerbaijan")));
+    expect(err.field).toBe("actors.france.quotes[0].text");
+    expect(err.problem).toMatch(/not verbatim/);
+  });
+
+  it("GIVEN a background section naming an actor that does not exist THEN the error names it", () => {
+    const err = loadError(brokenCopy((y) => y.replace("actors: [russia]", "actors: [rusia]")));
+    expect(err.field).toBe("background[0].actors[0]");
+    expect(err.problem).toMatch(/"rusia" does not exist/);
+  });
+
+  it("GIVEN a wrong type THEN the error names the nested field", () => {
+    const err = loadError(brokenCopy((y) => y.replace("color: 0x0055A4", "color: blue")));
+    expect(err.field).toBe("actors.france.color");
+  });
+
+  it("GIVEN an emptied original.txt THEN the first quote is refused as not verbatim", () => {
+    const dir = brokenCopy((y) => y);
+    writeFileSync(join(dir, FOLDER, "original.txt"), "");
+    const err = loadError(dir);
+    expect(err.field).toMatch(/quotes\[0\]\.text/);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { understand } from "../src/understand/intent.js";
+import { detectLang } from "../src/understand/language.js";
+import { tokenize } from "../src/understand/normalize.js";
+import { editDistance } from "../src/understand/fuzzy.js";
+import { resolveActorName } from "../src/understand/entities.js";
+import { article, type EvalQuestion, readQuestions } from "./helpers/core.js";
+
+/** Whether the bot's reading of a question matches the expected kind, actor, topic and name. */
+function matches(q: EvalQuestion): boolean {
+  const u = understand(q.q, article);
+  if (u.intent !== q.kind) return false;
+  const actorArg = u.call.args.actor;
+  if (q.kind === "not_found") return actorArg === q.actor_text;
+  if (q.kind === "reaction" || q.kind === "quote") return actorArg === q.actor;
+  if (q.kind === "background") return u.call.args.topic === q.topic;
+  return true;
+}
+
+function scoreSet(file: string) {
+  const questions = readQuestions(file);
+  const kindMisses = questions.filter((q) => !matches(q));
+  const langMisses = questions.filter((q) => understand(q.q, article).lang !== q.lang);
+  return {
+    kind: 1 - kindMisses.length / questions.length,
+    lang: 1 - langMisses.length / questions.length,
+    kindMisses: kindMisses.map((q) => q.q),
+    langMisses: langMisses.map((q) => q.q),
+  };
+}
+
+describe("the development question set (tests/fixtures/questions-public.jsonl)", () => {
+  const result = scoreSet("questions-public.jsonl");
+
+  it("GIVEN the development set THEN kind and actor are right for at least 95%", () => {
+    expect(result.kindMisses).toEqual([]);
+    expect(result.kind).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("GIVEN the development set THEN the reply language is right for at least 95%", () => {
+    expect(result.lang).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("our own wider question set (tests/fixtures/questions-extra.jsonl)", () => {
+  const result = scoreSet("questions-extra.jsonl");
+
+  it("GIVEN questions phrased in many ways THEN at least 95% are understood", () => {
+    expect(result.kind, result.kindMisses.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("GIVEN questions in either language THEN at least 95% are answered in it", () => {
+    expect(result.lang, result.langMisses.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("normalising chat text", () => {
+  it.each([
+    ["Gmn reaksi PBB yg terbaru dong??", ["bagaimana", "reaksi", "pbb", "yang", "terbaru"]],
+    ["Russia's role 🇷🇺🔥", ["russia", "role"]],
+    ["Prancis nggak bilang apa2 sih", ["prancis", "tidak", "kata", "apa"]],
+    ["What's the gist?!", ["what", "is", "the", "gist"]],
+    ["Pérancis", ["perancis"]],
+  ])("GIVEN %j THEN the tokens are %j", (text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
+});
+
+describe("reply language", () => {
+  it.each([
+    ["apa kata Prancis?", "id"],
+    ["what did France say?", "en"],
+    ["aku lagi buru-buru, bisa kasih the short version aja?", "id"],
+    ["can you kasih summary please", "en"],
+  ] as const)("GIVEN %j THEN the language is %s", (text, lang) => {
+    expect(detectLang(tokenize(text))).toBe(lang);
+  });
+
+  it("GIVEN a message with no language cue THEN the platform's language decides", () => {
+    expect(understand("PBB?", article, "en").lang).toBe("en");
+    expect(understand("PBB?", article, "id").lang).toBe("id");
+  });
+});
+
+describe("actor names", () => {
+  it.each([
+    ["Prancs", "france"],
+    ["Rusai", "russia"],
+    ["Guteres", "un"],
+    ["perancis", "france"],
+    ["Perserikatan Bangsa-Bangsa", "un"],
+    ["Moskow", "russia"],
+    ["the French", "france"],
+  ])("GIVEN the name %j THEN the actor is %s", (name, actor) => {
+    expect(resolveActorName(article, name)).toBe(actor);
+  });
+
+  it.each(["Turki", "garis", "Jerman", ""])("GIVEN %j THEN no actor matches", (name) => {
+    expect(resolveActorName(article, name)).toBeUndefined();
+  });
+
+  it("GIVEN a transposed pair of letters THEN it costs one edit", () => {
+    expect(editDistance("rusai", "rusia")).toBe(1);
+    expect(editDistance("prancs", "prancis")).toBe(1);
+  });
+});
+
+describe("countries and organisations the article does not cover", () => {
+  it.each([
+    ["apa kata Amerika Serikat?", "amerika serikat"],
+    ["What did the U.S. say?", "us"],
+    ["tanggapan Turki gmn", "turki"],
+    ["did NATO react?", "nato"],
+    ["Berlin bilang apa?", "berlin"],
+  ])("GIVEN %j THEN it is not_found for %j", (q, name) => {
+    const u = understand(q, article);
+    expect(u.intent).toBe("not_found");
+    expect(u.call.args.actor).toBe(name);
+  });
+
+  it("GIVEN the pronoun 'us' in lower case THEN it is not the United States", () => {
+    expect(understand("tell us what France said", article).call.args.actor).toBe("france");
+    expect(understand("can you help us?", article).intent).toBe("help");
+  });
+
+  it("GIVEN 'bahasa Inggris' THEN it is the language, not Britain", () => {
+    expect(understand("ringkas dalam bahasa Inggris", article).intent).toBe("summary");
+  });
+
+  it("GIVEN Armenia mentioned as the setting of a question THEN the covered actor decides", () => {
+    const u = understand("Prancis menyalahkan siapa atas nasib warga Armenia?", article);
+    expect(u.call).toMatchObject({ command: "reaction", args: { actor: "france" } });
+  });
+});
