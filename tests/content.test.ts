@@ -99,3 +99,33 @@ describe("a broken content folder", () => {
     expect(err.field).toMatch(/quotes\[0\]\.text/);
   });
 });
+
+describe("several articles", () => {
+  function twoArticles(): string {
+    const dir = mkdtempSync(join(tmpdir(), "kabar-two-"));
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    cpSync(join(dir, FOLDER), join(dir, "2023-10-01-later"), { recursive: true });
+    const file = join(dir, "2023-10-01-later", "article.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace(/^id: .*$/m, "id: 2023-10-01-later")
+        .replace(/^events_date: .*$/m, "events_date: 2023-10-01"),
+    );
+    return dir;
+  }
+
+  it("GIVEN two articles THEN the newest by date of the events is the default", () => {
+    const lib = loadLibrary(twoArticles());
+    expect(lib.articles.map((a) => a.id)).toEqual(["2023-10-01-later", "2023-09-20-karabakh-reactions"]);
+    expect(lib.get()?.id).toBe("2023-10-01-later");
+    expect(lib.get("2023-09-20-karabakh-reactions")?.eventsDate).toBe("2023-09-20");
+  });
+
+  it("GIVEN two folders with the same id THEN loading is refused", () => {
+    const dir = twoArticles();
+    const file = join(dir, "2023-10-01-later", "article.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^id: .*$/m, "id: 2023-09-20-karabakh-reactions"));
+    expect(() => loadLibrary(dir, dir)).toThrow(/used by two folders/);
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { ConfigError, envSchema, loadConfig } from "../src/config.js";
+import { createLogger, redactSecrets, registerSecret } from "../src/core/log.js";
+import { ROOT } from "./helpers/core.js";
+
+describe("configuration", () => {
+  it("GIVEN an empty environment THEN every default applies and no platform is on", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      TELEGRAM_API_ROOT: "https://api.telegram.org",
+      DISCORD_API_BASE: "https://discord.com/api",
+      PORT: 8080,
+      CONTENT_DIR: "./content",
+      DATA_DIR: "./data",
+      DEFAULT_LANG: "id",
+      DIGEST_GRACE_MINUTES: 120,
+      DISCORD_MESSAGE_CONTENT: false,
+    });
+    expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it("GIVEN .env.example THEN it documents exactly the variables the schema reads, and its values are valid", () => {
+    const example = readFileSync(`${ROOT}.env.example`, "utf8");
+    const entries = Object.fromEntries(
+      example
+        .split("\n")
+        .filter((l) => /^[A-Z_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+    );
+    expect(Object.keys(entries).sort()).toEqual(Object.keys(envSchema.shape).sort());
+    expect(() => loadConfig(entries)).not.toThrow();
+  });
+
+  it("GIVEN a trailing slash on an API root THEN it is removed (grammY's apiRoot must not end in /)", () => {
+    expect(loadConfig({ TELEGRAM_API_ROOT: "http://127.0.0.1:9000/" }).TELEGRAM_API_ROOT).toBe("http://127.0.0.1:9000");
+  });
+
+  it("GIVEN several invalid values THEN one error lists each variable", () => {
+    expect(() => loadConfig({ PORT: "0", DEFAULT_LANG: "fr", DIGEST_GRACE_MINUTES: "soon" })).toThrow(
+      /PORT: must be at least 1[\s\S]*DEFAULT_LANG[\s\S]*DIGEST_GRACE_MINUTES/,
+    );
+  });
+
+  it("GIVEN an invalid secret THEN the error names the variable but never shows its value", () => {
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: "hunter2-not-a-token", TELEGRAM_WEBHOOK_SECRET: "has spaces in it" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      expect(message).toContain("TELEGRAM_BOT_TOKEN");
+      expect(message).toContain("TELEGRAM_WEBHOOK_SECRET");
+      expect(message).not.toContain("hunter2");
+      expect(message).not.toContain("has spaces");
+    }
+  });
+});
+
+describe("secret redaction in logs", () => {
+  it("GIVEN a Telegram API URL with the token THEN the token is redacted", () => {
+    const line = redactSecrets("Call to 'sendMessage' failed! (https://api.telegram.org/bot123456:ABCdefGHIjklMNOpqrSTUvwxYZ12345/sendMessage)");
+    expect(line).not.toContain("ABCdefGHIjkl");
+    expect(line).toContain("/bot[redacted]/sendMessage");
+  });
+
+  it("GIVEN a registered secret of any shape THEN every occurrence is redacted", () => {
+    registerSecret("shortish-discord-token-value");
+    expect(redactSecrets("token=shortish-discord-token-value; again shortish-discord-token-value")).toBe(
+      "token=[redacted]; again [redacted]",
+    );
+  });
+
+  it("GIVEN an error logged with the token in its message and stack THEN the written line has no token", () => {
+    const token = "424242:AAH-secretsecretsecretsecretsecret";
+    registerSecret(token);
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger("info", sink);
+    logger.error({ err: new Error(`request to http://x/bot${token}/getMe failed`), token }, `failed with ${token}`);
+    expect(lines.join("")).not.toContain("secretsecret");
+    expect(lines.join("")).toContain("[redacted]");
+  });
+});
