@@ -35,7 +35,7 @@ export const QUOTE: Lexicon = [
 
 export const SOURCE: Lexicon = [
   ...w(3, `sumber*, source*, outlet, penulis, penulisnya, jurnalis*, wartawan*, reporter*, author*, byline, penerbit*,
-    publisher, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
+    publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
     publish, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
   ...w(1, `menulis, ditulis, wrote, written, media, koran, newspaper`),
@@ -55,7 +55,8 @@ export const HELP: Lexicon = [
   ...w(3, `help, bantuan, tolong bantu, perintah, commands, command, menu, fitur*, features, what can you do, what do you do,
     how do i use, how to use, can i ask, should i ask, could i ask, bisa ditanyakan, bisa ditanya, boleh tanya, apa yang bisa, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
     bisa bertanya, what can i ask, what should i ask, who are you, siapa kamu, kamu siapa, what are you, start, mulai,
-    panduan, petunjuk, instructions, usage, cara kerja, how does this work, what is this bot, bot apa`),
+    panduan, petunjuk, instructions, usage, cara kerja, how does this work, how does this bot work, how does the bot work,
+    how does it work, how do you work, bot work, bot ini bagaimana, bot ini gimana, cara kerja bot, what is this bot, bot apa`),
   ...w(2, `halo, hallo, helo, hai, hi, hello, hey, hei, hiya, greetings, yo, salam, assalamualaikum, assalamu, permisi,
     selamat pagi, selamat siang, selamat sore, selamat malam, good morning, good afternoon, good evening, pagi, siang, sore, malam,
     morning, terima kasih, thanks, thank you, makasih, trims`),
@@ -76,7 +77,7 @@ export const REACTION: Lexicon = [
 
 /** Generic words for background; each section adds its own keywords from content. */
 export const BACKGROUND: Lexicon = [
-  ...w(3, `latar, latar belakang, background, konteks, context, sejarah, history, kenapa bisa, why is, why are, why does, why do, why did,
+  ...w(3, `latar, latar belakang, background, konteks, context, sejarah*, histor*, kenapa bisa, why is, why are, why does, why do, why did,
     bagaimana bisa, how come, dibalik, di balik, behind`),
   ...w(1, `kenapa, mengapa, why, sejauh mana, to what extent`),
 ];
