@@ -175,3 +175,28 @@ describe("text commands", () => {
     expect(parseCommandText("/ reaction")).toBeUndefined();
   });
 });
+
+describe("answering a chat message", () => {
+  it("GIVEN an empty message THEN a short hint in the chat's language, not a crash", async () => {
+    const { reply } = await kabar.answer("   ", { fallbackLang: "en" });
+    expect(reply.kind).toBe("unknown");
+    expect(reply.blocks[0]).toMatch(/empty/);
+  });
+
+  it("GIVEN a message over the size limit THEN it is refused politely", async () => {
+    const { reply, call } = await kabar.answer("apa kata prancis ".repeat(200));
+    expect(call).toBeUndefined();
+    expect(reply.blocks[0]).toMatch(/terlalu panjang/);
+  });
+
+  it("GIVEN a text command THEN it runs like the slash command", async () => {
+    const { reply, call } = await kabar.answer("/reaction prancis", { fallbackLang: "en" });
+    expect(call).toEqual({ command: "reaction", args: { actor: "prancis" }, lang: "en" });
+    expect(reply.actor).toBe("france");
+  });
+
+  it("GIVEN a question THEN the reply language follows the question, not the platform", async () => {
+    const { reply } = await kabar.answer("what did Russia say?", { fallbackLang: "id" });
+    expect(reply).toMatchObject({ kind: "reaction", actor: "russia", lang: "en" });
+  });
+});
