@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./core/log.js";
 import type { Platform } from "./core/platform.js";
 import { ConsolePlatform } from "./platforms/console/consoleChat.js";
+import { discordFromConfig } from "./platforms/discord/discordPlatform.js";
 
 /**
  * Composition root: config -> content -> core -> platforms. With no platform
@@ -30,6 +31,8 @@ process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unha
 
 const platforms: Platform[] = [];
 // Platform adapters register here (Telegram, Discord).
+const discord = discordFromConfig(config, kabar, logger);
+if (discord) platforms.push(discord);
 
 if (platforms.length === 0) {
   // No token: the console chat. It ends when the user leaves or input ends.

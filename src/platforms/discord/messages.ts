@@ -1,0 +1,47 @@
+import type { Message } from "discord.js";
+import type { Kabar } from "../../core/kabar.js";
+import { langFromLocale } from "../../core/lang.js";
+import type { Logger } from "../../core/log.js";
+import { t } from "../../core/strings.js";
+import { messageChat } from "./chatContext.js";
+import { NO_MENTIONS, renderReply } from "./render.js";
+
+/**
+ * Messages: in a DM every message is a question; in a server the bot answers
+ * only when mentioned or replied to, and ignores the chatter around it.
+ * Without the privileged MessageContent intent Discord still delivers the text
+ * of DMs and of messages that mention the bot
+ * (https://support-dev.discord.com/hc/en-us/articles/4404772028055).
+ */
+export interface MessageDeps {
+  kabar: Kabar;
+  logger: Logger;
+}
+
+/** The question a message asks the bot, or undefined when it is not addressed to the bot. */
+export function questionIn(message: Message, botId: string): string | undefined {
+  if (message.author.bot || message.system || message.webhookId) return undefined;
+  if (!message.inGuild()) return message.content;
+  const mentioned = message.mentions.users.has(botId);
+  const repliedToBot = message.mentions.repliedUser?.id === botId;
+  if (!mentioned && !repliedToBot) return undefined;
+  return message.content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
+}
+
+export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {
+  const botId = message.client.user.id;
+  const text = questionIn(message, botId);
+  if (text === undefined) return;
+  // The words decide the language; a bare "PBB?" falls back to the server's language (English in DMs).
+  const fallbackLang = message.inGuild() ? langFromLocale(message.guild.preferredLocale) : "en";
+  try {
+    const { reply } = await deps.kabar.answer(text, { chat: messageChat(message), fallbackLang });
+    // A long answer is several replies to the same question, in order.
+    for (const body of renderReply(reply)) await message.reply({ ...body, failIfNotExists: false });
+  } catch (err) {
+    deps.logger.error({ err, messageId: message.id, channelId: message.channelId, guildId: message.guildId }, "discord message failed");
+    await message
+      .reply({ content: t(fallbackLang).genericError, allowedMentions: NO_MENTIONS, failIfNotExists: false })
+      .catch((e: unknown) => deps.logger.warn({ err: e, channelId: message.channelId }, "could not send the apology"));
+  }
+}

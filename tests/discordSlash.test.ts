@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DiscordTestBot, startDiscordTestBot } from "./peers/discordHarness.js";
+import type { RecordedRequest } from "./peers/fakeDiscord.js";
+
+let bot: DiscordTestBot;
+beforeAll(async () => {
+  bot = await startDiscordTestBot();
+});
+afterAll(async () => {
+  await bot?.close();
+});
+
+const callbackOf = (id: string) => (r: RecordedRequest) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`);
+
+describe("Discord slash commands, end to end through discord.js", () => {
+  it("GIVEN /reaction actor:france in English THEN the reply is an embed with Colonna's quote, our translation and the source", async () => {
+    const sent = bot.discord.slashCommand(bot.inGuild({ locale: "en-US" }), { name: "reaction", options: [{ name: "actor", value: "france" }] });
+    const callback = await bot.discord.waitForRequest(callbackOf(sent.id));
+    expect(callback.body.type).toBe(4);
+    const [embed] = callback.body.data.embeds;
+    expect(embed.title).toContain("France");
+    expect(embed.color).toBe(0x0055a4);
+    const quote = embed.fields.find((f: { name: string }) => f.name.includes("Catherine Colonna"));
+    expect(quote.name).toContain("🇫🇷");
+    expect(quote.value).toContain("Our translation");
+    expect(embed.footer.text).toMatch(/^Source: Tribunnews/);
+    expect(embed.timestamp).toBe("2023-09-20T12:00:00.000Z");
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+});

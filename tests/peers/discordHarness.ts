@@ -1,0 +1,68 @@
+import { resolve } from "node:path";
+import { createKabar, LibraryHolder } from "../../src/app.js";
+import { loadLibrary } from "../../src/content/loader.js";
+import type { Kabar } from "../../src/core/kabar.js";
+import { createLogger, type Logger } from "../../src/core/log.js";
+import { DiscordPlatform, type DiscordPlatformOptions } from "../../src/platforms/discord/discordPlatform.js";
+import { type FakeUser, type InteractionPlace, PERMISSIONS, snowflake } from "./discordPayloads.js";
+import { FakeDiscord } from "./fakeDiscord.js";
+
+/**
+ * A running bot against a fresh fake Discord with one server and one channel:
+ * what every end-to-end test starts from. Call `close()` in afterEach/afterAll.
+ */
+export interface DiscordTestBot {
+  discord: FakeDiscord;
+  platform: DiscordPlatform;
+  kabar: Kabar;
+  guildId: string;
+  channelId: string;
+  user: FakeUser;
+  /** A member of the server writing in its channel, with send rights only. */
+  inGuild(overrides?: Partial<InteractionPlace>): InteractionPlace;
+  /** The same user in a DM with the bot. */
+  inDm(overrides?: Partial<InteractionPlace>): InteractionPlace;
+  close(): Promise<void>;
+}
+
+export function testKabar(logger: Logger = createLogger("silent")): Kabar {
+  return createKabar(new LibraryHolder(loadLibrary(resolve("content"))), logger);
+}
+
+export async function startDiscordTestBot(
+  options: { kabar?: Kabar; logger?: Logger; platform?: Partial<DiscordPlatformOptions>; guildLocale?: string } = {},
+): Promise<DiscordTestBot> {
+  const guildId = snowflake();
+  const channelId = snowflake();
+  const discord = new FakeDiscord({
+    guilds: [{ id: guildId, name: "Test server", channels: [channelId], ...(options.guildLocale ? { preferredLocale: options.guildLocale } : {}) }],
+  });
+  await discord.start();
+  const logger = options.logger ?? createLogger("silent");
+  const kabar = options.kabar ?? testKabar(logger);
+  const platform = new DiscordPlatform({
+    kabar,
+    logger,
+    token: discord.token,
+    applicationId: discord.applicationId,
+    apiBase: discord.apiBase,
+    ...options.platform,
+  });
+  await platform.start();
+  const user: FakeUser = { id: snowflake(), username: "reader" };
+  const dmChannelId = snowflake();
+  return {
+    discord,
+    platform,
+    kabar,
+    guildId,
+    channelId,
+    user,
+    inGuild: (o = {}) => ({ guildId, channelId, user, permissions: PERMISSIONS.viewAndSend, ...o }),
+    inDm: (o = {}) => ({ channelId: dmChannelId, user, ...o }),
+    close: async () => {
+      await platform.stop();
+      await discord.stop();
+    },
+  };
+}

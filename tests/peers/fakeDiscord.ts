@@ -1,0 +1,303 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocket, WebSocketServer } from "ws";
+import {
+  buttonInteraction,
+  commandInteraction,
+  type FakeGuild,
+  type FakeUser,
+  guildCreatePayload,
+  type InteractionPlace,
+  messagePayload,
+  type SentOption,
+  snowflake,
+  userPayload,
+} from "./discordPayloads.js";
+
+/**
+ * A local Discord for end-to-end tests: the REST API (under /api/v10) and the
+ * gateway (a WebSocket on the same port), enough for the real discord.js
+ * client to log in, receive interactions and messages, and answer them.
+ * Every REST request is recorded; tests wait for the one they expect.
+ *
+ * Protocol facts it relies on are in ../shared/PEERS.md. Usage:
+ *   const discord = new FakeDiscord({ guilds: [...] }); await discord.start();
+ *   new Client({ rest: { api: discord.apiBase } }).login(discord.token);
+ *   const sent = discord.slashCommand(place, { name: "reaction", options: [...] });
+ *   const callback = await discord.waitForRequest((r) => r.path.startsWith(`/interactions/${sent.id}/`));
+ */
+
+export interface RecordedRequest {
+  method: string;
+  /** Path below /api/v10, without the query string ("/channels/1/messages"). */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  // Tests read the JSON body freely.
+  body: any;
+}
+
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Failure {
+  matches: (r: RecordedRequest) => boolean;
+  response: FakeResponse;
+  times: number;
+}
+
+export interface FakeDiscordOptions {
+  guilds?: FakeGuild[];
+  applicationId?: string;
+  token?: string;
+}
+
+const HEARTBEAT_INTERVAL_MS = 41_250;
+
+export class FakeDiscord {
+  readonly applicationId: string;
+  /** Looks like a real bot token, so redaction can be checked against it. */
+  readonly token: string;
+  readonly bot: FakeUser;
+  readonly guilds: FakeGuild[];
+  readonly requests: RecordedRequest[] = [];
+  /** How many IDENTIFY (op 2) and RESUME (op 6) the gateway received. */
+  identifies = 0;
+  resumes = 0;
+
+  private server?: Server;
+  private wss?: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly waiters = new Set<{ test: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
+  private readonly readyWaiters = new Set<() => void>();
+  private readonly failures: Failure[] = [];
+  private seq = 0;
+  private port = 0;
+
+  constructor(options: FakeDiscordOptions = {}) {
+    this.applicationId = options.applicationId ?? snowflake();
+    this.bot = { id: this.applicationId, username: "kabar", global_name: "Kabar", bot: true };
+    this.token = options.token ?? `${Buffer.from(this.applicationId).toString("base64url")}.GhJkLm.${"x".repeat(10)}${snowflake()}`;
+    this.guilds = options.guilds ?? [];
+  }
+
+  /** REST base to give discord.js (`rest.api`) or DISCORD_API_BASE. */
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handleHttp(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on("upgrade", (req, socket, head) => {
+      this.wss!.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss?.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `times` requests matching make the fake answer `response` instead. */
+  failNext(matches: (r: RecordedRequest) => boolean, response: FakeResponse, times = 1): void {
+    this.failures.push({ matches, response, times });
+  }
+
+  /** The first recorded request matching `test`, waiting for it up to `timeoutMs`. */
+  waitForRequest(test: (r: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const seen = this.requests.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        test,
+        resolve: (r: RecordedRequest) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no matching request within ${timeoutMs} ms; saw: ${this.requests.map((r) => `${r.method} ${r.path}`).join(", ")}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Resolves once a client has identified and received READY and its guilds. */
+  waitForReady(timeoutMs = 10_000): Promise<void> {
+    if (this.identifies > 0 && this.sockets.size > 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no IDENTIFY")), timeoutMs);
+      this.readyWaiters.add(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Sends a dispatch (op 0) to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    this.seq += 1;
+    const frame = JSON.stringify({ op: 0, t, s: this.seq, d });
+    for (const ws of this.sockets) ws.send(frame);
+  }
+
+  /** Closes every gateway connection as a network drop would (the client should resume). */
+  dropConnections(code = 4000): void {
+    for (const ws of this.sockets) ws.close(code, "dropped by test");
+  }
+
+  slashCommand(place: InteractionPlace, command: { name: string; options?: SentOption[] }) {
+    const payload = commandInteraction("command", place, this.applicationId, command);
+    this.dispatch("INTERACTION_CREATE", payload);
+    return payload;
+  }
+
+  autocomplete(place: InteractionPlace, command: { name: string; options?: SentOption[] }) {
+    const payload = commandInteraction("autocomplete", place, this.applicationId, command);
+    this.dispatch("INTERACTION_CREATE", payload);
+    return payload;
+  }
+
+  /** Presses a button with `customId` on a message the bot sent. */
+  pressButton(place: InteractionPlace, customId: string, messageId = snowflake()) {
+    const message = messagePayload({
+      id: messageId,
+      channelId: place.channelId,
+      author: this.bot,
+      content: "",
+      ...(place.guildId ? { guildId: place.guildId } : {}),
+    });
+    const payload = buttonInteraction(place, this.applicationId, customId, message);
+    this.dispatch("INTERACTION_CREATE", payload);
+    return payload;
+  }
+
+  /** A user's message (a DM when `guildId` is absent). */
+  userMessage(options: Parameters<typeof messagePayload>[0]) {
+    const payload = messagePayload(options);
+    this.dispatch("MESSAGE_CREATE", payload);
+    return payload;
+  }
+
+  // --- REST ---
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    let body: unknown = raw;
+    if ((req.headers["content-type"] ?? "").includes("application/json") && raw) body = JSON.parse(raw);
+    const request: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, "")),
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    };
+    this.requests.push(request);
+    const response = this.takeFailure(request) ?? this.answer(request);
+    res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
+    res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
+    for (const waiter of this.waiters) {
+      if (waiter.test(request)) {
+        this.waiters.delete(waiter);
+        waiter.resolve(request);
+      }
+    }
+  }
+
+  private takeFailure(request: RecordedRequest): FakeResponse | undefined {
+    const failure = this.failures.find((f) => f.times > 0 && f.matches(request));
+    if (!failure) return undefined;
+    failure.times -= 1;
+    return failure.response;
+  }
+
+  private answer(r: RecordedRequest): FakeResponse {
+    const { method, path } = r;
+    if (method === "GET" && path === "/gateway/bot") {
+      return {
+        status: 200,
+        body: {
+          url: `ws://127.0.0.1:${this.port}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      };
+    }
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    let m = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === "POST" && m) return { status: 200, body: this.botMessage(m[1]!, r.body) };
+    m = /^\/webhooks\/\d+\/[^/]+(?:\/messages\/(@original|\d+))?$/.exec(path);
+    if (m && (method === "POST" || method === "PATCH")) return { status: 200, body: this.botMessage("0", r.body) };
+    if (method === "DELETE" && m) return { status: 204 };
+    if (method === "POST" && path === "/users/@me/channels") {
+      return { status: 200, body: { id: snowflake(), type: 1, recipients: [userPayload({ id: r.body.recipient_id, username: "user" })] } };
+    }
+    if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const body = Array.isArray(r.body) ? r.body.map((c: object) => ({ id: snowflake(), application_id: this.applicationId, version: snowflake(), ...c })) : [];
+      return { status: 200, body };
+    }
+    return { status: 404, body: { message: "404: Not Found", code: 0 } };
+  }
+
+  private botMessage(channelId: string, body: { content?: string; embeds?: unknown[]; components?: unknown[] } | undefined) {
+    return messagePayload({
+      channelId,
+      author: this.bot,
+      content: body?.content ?? "",
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+    });
+  }
+
+  // --- gateway ---
+
+  private handleSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on("close", () => this.sockets.delete(ws));
+    // Text frames only: discord.js reads binary frames as zlib-compressed.
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL_MS } }));
+    ws.on("message", (data) => {
+      const packet = JSON.parse(String(data)) as { op: number; d: unknown };
+      if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      else if (packet.op === 2) this.identify(ws);
+      else if (packet.op === 6) {
+        this.resumes += 1;
+        this.seq += 1;
+        ws.send(JSON.stringify({ op: 0, t: "RESUMED", s: this.seq, d: {} }));
+      }
+    });
+  }
+
+  private identify(ws: WebSocket): void {
+    this.identifies += 1;
+    const send = (t: string, d: unknown) => {
+      this.seq += 1;
+      ws.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+    };
+    send("READY", {
+      v: 10,
+      user: userPayload(this.bot),
+      application: { id: this.applicationId, flags: 0 },
+      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: `session-${snowflake()}`,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      private_channels: [],
+    });
+    // Every guild listed in READY gets its GUILD_CREATE, or ClientReady waits ~15 s.
+    for (const guild of this.guilds) send("GUILD_CREATE", guildCreatePayload(guild));
+    for (const done of this.readyWaiters) done();
+    this.readyWaiters.clear();
+  }
+}
