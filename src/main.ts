@@ -5,6 +5,7 @@ import { createLogger } from "./core/log.js";
 import type { Platform } from "./core/platform.js";
 import { ConsolePlatform } from "./platforms/console/consoleChat.js";
 import { discordFromConfig } from "./platforms/discord/discordPlatform.js";
+import { TelegramPlatform } from "./platforms/telegram/telegramPlatform.js";
 
 /**
  * Composition root: config -> content -> core -> platforms. With no platform
@@ -33,6 +34,20 @@ const platforms: Platform[] = [];
 // Platform adapters register here (Telegram, Discord).
 const discord = discordFromConfig(config, kabar, logger);
 if (discord) platforms.push(discord);
+if (config.TELEGRAM_BOT_TOKEN) {
+  platforms.push(
+    new TelegramPlatform({
+      token: config.TELEGRAM_BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      kabar,
+      logger: logger.child({ platform: "telegram" }),
+      dataDir: config.DATA_DIR,
+      ...(config.TELEGRAM_WEBHOOK_URL
+        ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.PORT, ...(config.TELEGRAM_WEBHOOK_SECRET ? { secret: config.TELEGRAM_WEBHOOK_SECRET } : {}) } }
+        : {}),
+    }),
+  );
+}
 
 if (platforms.length === 0) {
   // No token: the console chat. It ends when the user leaves or input ends.

@@ -38,6 +38,9 @@ export interface Catalogue {
   genericError: string;
   staleButton: string;
   availableReactions: string;
+  /** Telegram /start. */
+  startTitle(name: string): string;
+  startIntro(title: string): string;
 }
 
 const id: Catalogue = {
@@ -83,6 +86,9 @@ const id: Catalogue = {
   genericError: "Maaf, ada yang tidak beres di pihak saya. Coba lagi sebentar lagi.",
   staleButton: "Tombol ini sudah tidak berlaku. Ketik /help untuk mulai lagi.",
   availableReactions: "Reaksi yang ada",
+  startTitle: (name) => (name ? `Halo, ${name}!` : "Halo!"),
+  startIntro: (title) =>
+    `Saya Kabar. Saya menjawab tentang artikel "${title}": ringkasan, reaksi tiap negara atau lembaga, kutipan, dan latar belakangnya. Pilih bagian di bawah, pakai perintah (/help), atau tanyakan saja, misalnya: apa kata Prancis?`,
 };
 
 const en: Catalogue = {
@@ -128,6 +134,9 @@ const en: Catalogue = {
   genericError: "Sorry, something went wrong on my side. Please try again in a moment.",
   staleButton: "This button has expired. Type /help to start again.",
   availableReactions: "Reactions available",
+  startTitle: (name) => (name ? `Hello, ${name}!` : "Hello!"),
+  startIntro: (title) =>
+    `I am Kabar. I answer about the article "${title}": its summary, each country's or organisation's reaction, quotes and background. Pick a section below, use a command (/help), or just ask, for example: what did France say?`,
 };
 
 export const STRINGS: Record<Lang, Catalogue> = { id, en };

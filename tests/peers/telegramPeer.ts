@@ -20,6 +20,8 @@
  *     kicked (403), chatNotFound (400), rateLimited(seconds) (429 + retry_after), migrated(newChatId)
  *     (400 + migrate_to_chat_id), serverError (500), or `network` (the connection is dropped).
  *     `times` (default 1; Infinity for always) says how many calls fail.
+ * Like Telegram, sendMessage/editMessageText with parse_mode HTML answer 400 "can't parse entities"
+ * for HTML Telegram would reject, and "message is too long" past 4,096 characters (telegramHtmlCheck.ts).
  * (c) What the bot sent: `peer.calls` (every call: method, payload, response), `peer.sent(chatId)`
  *     (successful sendMessage payloads), `peer.waitForCall(method, { chatId, where })` (event driven,
  *     bounded timeout), `peer.commandMenus()` (setMyCommands per language_code, "" = default).
@@ -28,6 +30,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
+import { checkTelegramHtml } from "./telegramHtmlCheck.js";
 
 export interface Fault {
   error_code: number;
@@ -221,6 +224,11 @@ export class TelegramPeer {
         return;
       }
       return this.answer(res, call, { ok: false, ...rule.fault }, rule.fault.error_code);
+    }
+    // Like Telegram, refuse HTML it could not parse and texts over 4,096 characters (the emulator accepts anything).
+    if ((method === "sendMessage" || method === "editMessageText") && payload.parse_mode === "HTML") {
+      const problem = checkTelegramHtml(String(payload.text ?? ""));
+      if (problem) return this.answer(res, call, { ok: false, error_code: 400, description: problem }, 400);
     }
     const local = this.localMethod(token, method, payload);
     if (local) return this.answer(res, call, local);

@@ -1,0 +1,135 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotError, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { decodeCall } from "../../core/callbackData.js";
+import type { Kabar } from "../../core/kabar.js";
+import { langFromLocale } from "../../core/lang.js";
+import type { Logger } from "../../core/log.js";
+import type { Reply } from "../../core/reply.js";
+import { t } from "../../core/strings.js";
+import { callFromText } from "../../core/textArgs.js";
+import { chatContextFor } from "./chatContext.js";
+import { addressedText } from "./groupRules.js";
+import { editToReply, postReply } from "./post.js";
+import { deepLinkCall, startReply } from "./start.js";
+
+/**
+ * A grammY Bot wired to kabar: text commands, free text and buttons all
+ * become a CommandCall for `kabar.run` (one dispatch path), and the neutral
+ * Reply is rendered as Telegram HTML. Construction makes no network call, so
+ * tests can pass `botInfo` and drive it with `bot.handleUpdate`.
+ */
+export interface TelegramBotOptions {
+  token: string;
+  kabar: Kabar;
+  logger?: Logger;
+  /** Bot API base URL without a trailing slash (tests point it at a local peer). */
+  apiRoot?: string;
+  /** Skips getMe at start (tests, benchmarks). */
+  botInfo?: UserFromGetMe;
+  /**
+   * Retries of interactive calls on 429/5xx (@grammyjs/auto-retry). Capped so
+   * a reply never waits minutes: a 429 asking for more than `maxDelaySeconds`
+   * fails at once and the error boundary logs it. Network errors are not
+   * retried here (auto-retry would retry them forever).
+   */
+  retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
+  /** Receives the handling of every update, so a stop can wait for the ones in flight (the runner does not). */
+  track?: (handling: Promise<unknown>) => void;
+}
+
+export const DEFAULT_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 10 };
+
+/** Updates the bot asks Telegram for; everything else (edits, joins, reactions) is never fetched. */
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+/** Telegram's limit for a callback answer's notice text. */
+const CALLBACK_TEXT_LIMIT = 200;
+
+export function createTelegramBot(options: TelegramBotOptions): Bot {
+  const { kabar, logger } = options;
+  const bot = new Bot(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
+  });
+  bot.api.config.use(autoRetry({ ...(options.retry ?? DEFAULT_RETRY), rethrowHttpErrors: true }));
+  const track = options.track;
+  if (track) {
+    bot.use((_ctx, next) => {
+      const handling = next();
+      track(handling);
+      return handling;
+    });
+  }
+
+  // Updates of one chat run in order, different chats concurrently (the runner is concurrent).
+  bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
+
+  const apologise = async (err: BotError) => {
+    const ctx = err.ctx;
+    logger?.error(
+      { err: err.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id, callback: ctx.callbackQuery?.data },
+      "telegram update failed",
+    );
+    const text = t(langFromLocale(ctx.from?.language_code)).genericError;
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+      else if (ctx.chat) await ctx.reply(text);
+    } catch (apologyErr) {
+      logger?.warn({ err: apologyErr, chatId: ctx.chat?.id }, "could not send the apology either");
+    }
+  };
+  // One error boundary for every handler, whether updates come from polling, a webhook or handleUpdate.
+  const guarded = bot.errorBoundary(apologise);
+
+  guarded.on("message:text", async (ctx) => {
+    const addressed = addressedText(ctx.msg, ctx.me);
+    if (!addressed) return;
+    const chat = chatContextFor(ctx, logger);
+    const lang = langFromLocale(ctx.from?.language_code);
+    let reply: Reply;
+    if (addressed.kind === "question") {
+      reply = (await kabar.answer(addressed.text, { ...(chat ? { chat } : {}), fallbackLang: lang })).reply;
+    } else {
+      const { name, rest } = addressed.command;
+      const def = kabar.command(name);
+      if (name === "start" && !def) {
+        const call = rest ? deepLinkCall(kabar, rest, lang) : undefined;
+        reply = call ? await kabar.run(call, chat) : startReply(kabar, lang, ctx.from?.first_name);
+      } else if (def) {
+        reply = await kabar.run(callFromText(def, rest, lang), chat);
+      } else if (addressed.explicit) {
+        reply = kabar.unknownReply(lang);
+      } else {
+        return; // "/foo" in a group without our name: probably another bot's command.
+      }
+    }
+    const inGroup = ctx.chat.type !== "private";
+    await postReply(ctx.api, ctx.chat.id, reply, { ...(inGroup ? { replyTo: ctx.msg.message_id } : {}), ...(logger ? { logger } : {}) });
+  });
+
+  guarded.on("callback_query:data", async (ctx) => {
+    const call = decodeCall(ctx.callbackQuery.data);
+    const lang = call?.lang ?? langFromLocale(ctx.from.language_code);
+    const message = ctx.callbackQuery.message;
+    if (!call || !kabar.command(call.command) || !message) {
+      // Buttons from an older version, or of a message Telegram no longer lets us edit.
+      await ctx.answerCallbackQuery({ text: t(lang).staleButton });
+      return;
+    }
+    const chat = chatContextFor(ctx, logger);
+    const reply = await kabar.run(call, chat);
+    if (reply.private && message.chat.type !== "private") {
+      // A user's mistake (e.g. not an admin) must not replace the group's message for everyone.
+      await ctx.answerCallbackQuery({ text: reply.blocks.join("\n").slice(0, CALLBACK_TEXT_LIMIT), show_alert: true });
+      return;
+    }
+    await editToReply(ctx.api, message.chat.id, message.message_id, reply, logger);
+    await ctx.answerCallbackQuery();
+  });
+
+  // Last resort for errors outside the boundary (sequentialize, the runner's sink).
+  bot.catch((err) => void apologise(err));
+  return bot;
+}

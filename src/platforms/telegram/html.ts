@@ -1,0 +1,128 @@
+import type { Reply } from "../../core/reply.js";
+import { t } from "../../core/strings.js";
+
+/**
+ * A neutral Reply as Telegram HTML messages
+ * (https://core.telegram.org/bots/api#html-style).
+ *
+ * Every piece of text is escaped at the last moment, so neither article
+ * content nor user text can produce "can't parse entities". A message holds
+ * at most 4,096 characters (https://core.telegram.org/bots/api#sendmessage);
+ * long replies are split between paragraphs, and a paragraph longer than a
+ * whole message is split between words, each part re-wrapped in its own tags,
+ * so no part ever ends inside a tag or an entity.
+ */
+export const TELEGRAM_MESSAGE_LIMIT = 4096;
+
+/** Telegram's HTML mode knows only these entities; `"` needs no escaping outside attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+type Style = "b" | "i";
+
+/** A run of text with one style. */
+interface Piece {
+  text: string;
+  style?: Style;
+}
+
+/** One paragraph: pieces, optionally inside a container tag (quotes). */
+interface Paragraph {
+  container?: "blockquote";
+  pieces: Piece[];
+}
+
+function renderPiece(piece: Piece): string {
+  const body = escapeHtml(piece.text);
+  return piece.style ? `<${piece.style}>${body}</${piece.style}>` : body;
+}
+
+function renderParagraph(p: Paragraph): string {
+  const inner = p.pieces.map(renderPiece).join("");
+  return p.container ? `<${p.container}>${inner}</${p.container}>` : inner;
+}
+
+/** The paragraphs of a reply, in reading order. */
+function paragraphsOf(reply: Reply): Paragraph[] {
+  const s = t(reply.lang);
+  const out: Paragraph[] = [];
+  if (reply.title) out.push({ pieces: [{ text: reply.title, style: "b" }] });
+  for (const block of reply.blocks) out.push({ pieces: [{ text: block }] });
+  for (const q of reply.quotes) {
+    out.push({
+      container: "blockquote",
+      pieces: [{ text: `“${q.text}”\n— ` }, { text: `${q.speaker}, ${q.role}`, style: "i" }],
+    });
+    // Our translation is never shown as the speaker's words: it sits outside the quote, labelled.
+    if (q.translation) out.push({ pieces: [{ text: `${s.translationLabel}:`, style: "i" }, { text: ` “${q.translation}”` }] });
+  }
+  for (const f of reply.fields) out.push({ pieces: [{ text: f.name, style: "b" }, { text: `\n${f.value}` }] });
+  if (reply.source) out.push({ pieces: [{ text: reply.source, style: "i" }] });
+  return out;
+}
+
+/** Splits text into words with their following whitespace, and words too long for `max` into code points. */
+function tokens(text: string, max: number): string[] {
+  const out: string[] = [];
+  for (const word of text.match(/\S*\s*/g) ?? []) {
+    if (!word) continue;
+    if (escapeHtml(word).length <= max) out.push(word);
+    else out.push(...Array.from(word));
+  }
+  return out;
+}
+
+/** Splits one paragraph into paragraphs whose HTML fits `limit`, between words where possible. */
+function splitParagraph(p: Paragraph, limit: number): Paragraph[] {
+  const parts: Paragraph[] = [];
+  let current: Piece[] = [];
+  let used = 0;
+  const overhead = (style?: Style) => (style ? style.length * 2 + 5 : 0);
+  const base = p.container ? p.container.length * 2 + 5 : 0;
+  const flush = () => {
+    if (current.length) parts.push({ ...(p.container ? { container: p.container } : {}), pieces: current });
+    current = [];
+    used = 0;
+  };
+  for (const piece of p.pieces) {
+    let run: Piece | undefined;
+    for (const token of tokens(piece.text, limit - base - overhead(piece.style))) {
+      const cost = escapeHtml(token).length;
+      const opening = run ? 0 : overhead(piece.style);
+      if (base + used + opening + cost > limit && used > 0) {
+        flush();
+        run = undefined;
+      }
+      if (!run) {
+        run = { text: "", ...(piece.style ? { style: piece.style } : {}) };
+        current.push(run);
+        used += overhead(piece.style);
+      }
+      run.text += token;
+      used += cost;
+    }
+  }
+  flush();
+  return parts;
+}
+
+/** The reply as one or more HTML messages, each at most `limit` characters. */
+export function renderTelegramHtml(reply: Reply, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
+  const messages: string[] = [];
+  let current = "";
+  for (const paragraph of paragraphsOf(reply)) {
+    const html = renderParagraph(paragraph);
+    const pieces = html.length <= limit ? [html] : splitParagraph(paragraph, limit).map(renderParagraph);
+    for (const piece of pieces) {
+      if (!current) current = piece;
+      else if (current.length + 2 + piece.length <= limit) current += `\n\n${piece}`;
+      else {
+        messages.push(current);
+        current = piece;
+      }
+    }
+  }
+  if (current) messages.push(current);
+  return messages;
+}

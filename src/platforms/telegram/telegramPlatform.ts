@@ -1,0 +1,110 @@
+import type { Server } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { join } from "node:path";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { Api, type Bot } from "grammy";
+import type { Kabar } from "../../core/kabar.js";
+import { type Logger, registerSecret } from "../../core/log.js";
+import type { Platform } from "../../core/platform.js";
+import type { Reply } from "../../core/reply.js";
+import { ALLOWED_UPDATES, createTelegramBot, type TelegramBotOptions } from "./bot.js";
+import { syncCommandMenu } from "./commandMenu.js";
+import { toDeliveryError } from "./deliveryErrors.js";
+import { pollingGuard } from "./pollingGuard.js";
+import { postReply } from "./post.js";
+import { startWebhookServer, type WebhookOptions } from "./webhook.js";
+
+/**
+ * The Telegram side of kabar: long polling through @grammyjs/runner (updates
+ * of different chats concurrently, of one chat in order, see `sequentialize`
+ * in bot.ts), or a webhook server when a webhook URL is configured.
+ */
+export interface TelegramPlatformOptions extends TelegramBotOptions {
+  /** Where the last registered command menu is remembered (DATA_DIR). */
+  dataDir: string;
+  webhook?: WebhookOptions;
+  logger: Logger;
+}
+
+const STOP_GRACE_MS = 10_000;
+
+export class TelegramPlatform implements Platform {
+  readonly name = "telegram" as const;
+  readonly bot: Bot;
+  /**
+   * Digest deliveries use their own client without auto-retry: the scheduler
+   * gets a DeliveryError at once (`rate_limited` with retryAfterMs, `transient`)
+   * and decides when to try again, instead of a send blocking for minutes.
+   */
+  private readonly deliveryApi: Api;
+  private runner?: RunnerHandle;
+  private server?: Server;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: TelegramPlatformOptions) {
+    // Every request URL holds the token; whatever logs an error must not print it.
+    registerSecret(options.token);
+    this.bot = createTelegramBot({
+      ...options,
+      track: (handling) => {
+        this.inFlight.add(handling);
+        const forget = () => this.inFlight.delete(handling);
+        handling.then(forget, forget);
+      },
+    });
+    this.bot.api.config.use(pollingGuard(options.logger));
+    this.deliveryApi = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
+  }
+
+  async start(): Promise<void> {
+    const { logger } = this.options;
+    await this.bot.init();
+    logger.info({ username: this.bot.botInfo.username }, "Telegram bot identified");
+    await syncCommandMenu(this.bot.api, this.options.kabar.commands, {
+      stateFile: join(this.options.dataDir, "telegram-command-menu.json"),
+      botId: this.bot.botInfo.id,
+      logger,
+    });
+    if (this.options.webhook) {
+      this.server = await startWebhookServer(this.bot, this.options.token, this.options.webhook, logger);
+      logger.info({ port: this.options.webhook.port }, "Telegram webhook listening");
+      return;
+    }
+    // A webhook left over from an earlier webhook deployment would make getUpdates fail with 409.
+    await this.bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, "deleteWebhook failed"));
+    // silent: the runner would print fetch errors with console.error, bypassing the redacting logger.
+    this.runner = run(this.bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    void this.runner.task()?.catch((err: unknown) => logger.error({ err }, "Telegram polling stopped"));
+  }
+
+  /** Stops fetching, lets the updates in flight finish, closes the webhook server. Safe to call twice. */
+  async stop(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    if (runner?.isRunning()) await runner.stop();
+    // Answers being written when the signal came are finished, within a bound, before the process exits.
+    await Promise.race([Promise.allSettled([...this.inFlight]), sleep(STOP_GRACE_MS, undefined, { ref: false })]);
+    const server = this.server;
+    this.server = undefined;
+    if (server) {
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeIdleConnections();
+      });
+    }
+  }
+
+  /** Posts `reply` to a chat ("telegram:123" or "123"); failures become DeliveryError. */
+  async send(chatId: string, reply: Reply): Promise<void> {
+    const id = chatId.replace(/^telegram:/, "");
+    try {
+      await postReply(this.deliveryApi, id, reply, { logger: this.options.logger });
+    } catch (err) {
+      throw toDeliveryError(err);
+    }
+  }
+
+  get kabar(): Kabar {
+    return this.options.kabar;
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { COMMANDS } from "../../commands/index.js";
+import { LibraryHolder } from "../../src/app.js";
+import { loadLibrary } from "../../src/content/loader.js";
+import type { CommandDefinition } from "../../src/core/command.js";
+import { Kabar } from "../../src/core/kabar.js";
+import { createLogger } from "../../src/core/log.js";
+import { TelegramPlatform, type TelegramPlatformOptions } from "../../src/platforms/telegram/telegramPlatform.js";
+import { TEST_TOKEN, type TelegramPeer } from "./telegramPeer.js";
+
+/**
+ * kabar's Telegram platform started against a TelegramPeer, with the bundled
+ * content, the real command list (plus any `extraCommands`) and a logger
+ * whose lines the test can read.
+ */
+export const library = loadLibrary(new URL("../../content", import.meta.url).pathname);
+
+export interface KabarOnPeer {
+  platform: TelegramPlatform;
+  kabar: Kabar;
+  /** Every log line written so far (JSON). */
+  logs: string[];
+  dataDir: string;
+}
+
+export async function startKabarOnPeer(
+  peer: TelegramPeer,
+  options: { extraCommands?: CommandDefinition[]; dataDir?: string } & Partial<TelegramPlatformOptions> = {},
+): Promise<KabarOnPeer> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const holder = new LibraryHolder(library);
+  const kabar = new Kabar({ library: () => holder.current, commands: [...COMMANDS, ...(options.extraCommands ?? [])] });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "kabar-tg-"));
+  const platform = new TelegramPlatform({
+    token: TEST_TOKEN,
+    apiRoot: peer.apiRoot,
+    kabar,
+    logger: createLogger("debug", sink),
+    dataDir,
+    retry: { maxRetryAttempts: 2, maxDelaySeconds: 2 },
+    ...options,
+  });
+  await platform.start();
+  return { platform, kabar, logs, dataDir };
+}
