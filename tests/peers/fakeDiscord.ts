@@ -67,6 +67,9 @@ export class FakeDiscord {
   /** How many IDENTIFY (op 2) and RESUME (op 6) the gateway received. */
   identifies = 0;
   resumes = 0;
+  /** Close codes of gateway connections the client closed (1000 = a clean destroy). */
+  readonly closeCodes: number[] = [];
+  private readonly closeWaiters = new Set<(code: number) => void>();
 
   private server?: Server;
   private wss?: WebSocketServer;
@@ -143,6 +146,17 @@ export class FakeDiscord {
     });
   }
 
+  /** Resolves with the close code of the next gateway connection to close. */
+  waitForClose(timeoutMs = 10_000): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no gateway close")), timeoutMs);
+      this.closeWaiters.add((code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
   /** Sends a dispatch (op 0) to every connected client. */
   dispatch(t: string, d: unknown): void {
     this.seq += 1;
@@ -206,7 +220,9 @@ export class FakeDiscord {
     };
     this.requests.push(request);
     const response = this.takeFailure(request) ?? this.answer(request);
-    res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
+    // Like Discord, a 204 has no body and no JSON content type (@discordjs/rest would try to parse it).
+    const type = response.body === undefined ? {} : { "content-type": "application/json" };
+    res.writeHead(response.status, { ...type, ...response.headers });
     res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
     for (const waiter of this.waiters) {
       if (waiter.test(request)) {
@@ -265,7 +281,12 @@ export class FakeDiscord {
 
   private handleSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on("close", () => this.sockets.delete(ws));
+    ws.on("close", (code) => {
+      this.sockets.delete(ws);
+      this.closeCodes.push(code);
+      for (const done of this.closeWaiters) done(code);
+      this.closeWaiters.clear();
+    });
     // Text frames only: discord.js reads binary frames as zlib-compressed.
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL_MS } }));
     ws.on("message", (data) => {

@@ -83,7 +83,7 @@ export const TEST_TOKEN = "123456:TEST";
 export const TEST_BOT_ID = 666; // what telegram-test-api's getMe answers
 export const TEST_BOT_USERNAME = "TestNameBot";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const { port } = probe.address() as AddressInfo;
