@@ -67,6 +67,8 @@ export class FakeDiscord {
   /** How many IDENTIFY (op 2) and RESUME (op 6) the gateway received. */
   identifies = 0;
   resumes = 0;
+  /** The `d` of every IDENTIFY, to check the shard a client asked for. */
+  readonly identifyPayloads: Array<{ shard?: [number, number]; intents: number }> = [];
   /** Close codes of gateway connections the client closed (1000 = a clean destroy). */
   readonly closeCodes: number[] = [];
   private readonly closeWaiters = new Set<(code: number) => void>();
@@ -292,7 +294,10 @@ export class FakeDiscord {
     ws.on("message", (data) => {
       const packet = JSON.parse(String(data)) as { op: number; d: unknown };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
-      else if (packet.op === 2) this.identify(ws);
+      else if (packet.op === 2) {
+        this.identifyPayloads.push(packet.d as FakeDiscord["identifyPayloads"][number]);
+        this.identify(ws);
+      }
       else if (packet.op === 6) {
         this.resumes += 1;
         this.seq += 1;

@@ -1,0 +1,77 @@
+import { fileURLToPath } from "node:url";
+import { config as loadDotenv } from "dotenv";
+import { REST, Routes, ShardingManager } from "discord.js";
+import { ConfigError, loadConfig } from "../../config.js";
+import { createLogger } from "../../core/log.js";
+
+/**
+ * `npm run start:sharded`: the Discord bot under discord.js's ShardingManager,
+ * one process per shard, each running the ordinary composition root
+ * (src/main.ts), which picks its shard from the SHARDS/SHARD_COUNT variables
+ * the manager sets. Discord requires sharding from 2,500 servers
+ * (https://discord.com/developers/docs/topics/gateway#sharding); below that,
+ * `npm start` is simpler and enough.
+ *
+ * Telegram is switched off in the shards: a bot token may have only one
+ * long-polling consumer, so run Telegram in a separate `npm start`.
+ */
+loadDotenv({ quiet: true });
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+  process.stderr.write("start:sharded needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n");
+  process.exit(2);
+}
+const logger = createLogger(config.LOG_LEVEL);
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+
+/** Discord's recommended shard count, from the configured API (discord.js's own helper always asks discord.com). */
+async function recommendedShards(api: string, token: string): Promise<number> {
+  const rest = new REST({ api }).setToken(token);
+  try {
+    const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
+    return Math.max(1, shards);
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+  }
+}
+
+const totalShards = await recommendedShards(config.DISCORD_API_BASE, config.DISCORD_TOKEN);
+// Empty rather than deleted, so dotenv in the shard does not load it again from .env.
+process.env.TELEGRAM_BOT_TOKEN = "";
+const manager = new ShardingManager(fileURLToPath(new URL("../../main.ts", import.meta.url)), {
+  token: config.DISCORD_TOKEN,
+  totalShards,
+  mode: "process",
+  // The shards run TypeScript through tsx, like `npm start`.
+  execArgv: ["--import", "tsx"],
+});
+manager.on("shardCreate", (shard) => {
+  logger.info({ shard: shard.id, totalShards }, "shard launched");
+  shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited"));
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "stopping shards");
+  // Each shard receives SIGTERM and destroys its client through main.ts's own shutdown.
+  for (const shard of manager.shards.values()) shard.kill();
+  process.exit(0);
+}
+process.once("SIGINT", () => shutdown("SIGINT"));
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+
+await manager.spawn({ timeout: 60_000 });
+logger.info({ totalShards }, "all shards ready");
