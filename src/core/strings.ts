@@ -29,6 +29,8 @@ export interface Catalogue {
   unknownTopic(topic: string, available: string): string;
   noQuotes(actor: string): string;
   translationLabel: string;
+  /** Scheduled digests: the digest itself and the /digest command. */
+  digest: DigestStrings;
   followSummary: string;
   followBackground(title: string): string;
   followActors: string;
@@ -41,6 +43,43 @@ export interface Catalogue {
   /** Telegram /start. */
   startTitle(name: string): string;
   startIntro(title: string): string;
+}
+
+/** What a subscription confirmation names. */
+export interface DigestDetails {
+  time: string;
+  timeZone: string;
+  lang: string;
+  mode: string;
+}
+
+export interface DigestStrings {
+  title(count: number): string;
+  intro(count: number): string;
+  recapTitle(title: string): string;
+  backgroundLabel: string;
+  subscribed(details: DigestDetails): string;
+  updated(details: DigestDetails): string;
+  nextDelivery(when: string): string;
+  unsubscribed: string;
+  notSubscribed: string;
+  statusTitle: string;
+  labels: { time: string; timeZone: string; lang: string; mode: string; state: string; next: string; last: string; by: string };
+  active: string;
+  disabled(why: string): string;
+  reasons: { unsubscribed: string; gone: string; migratedConflict: string; other: string };
+  never: string;
+  modes: { new: string; always: string };
+  langs: { id: string; en: string };
+  badTime(value: string): string;
+  badTimeZone(value: string): string;
+  badLang(value: string): string;
+  badMode(value: string): string;
+  unknownSubcommand(value: string, available: string): string;
+  notAllowed(platform: "telegram" | "discord" | "console"): string;
+  noChat: string;
+  unavailable: string;
+  previewNote: string;
 }
 
 const id: Catalogue = {
@@ -77,6 +116,43 @@ const id: Catalogue = {
   unknownTopic: (topic, available) => `Latar belakang "${topic}" tidak ada. Yang tersedia: ${available}.`,
   noQuotes: (actor) => `Artikel ini tidak memuat kutipan langsung dari ${actor}.`,
   translationLabel: "Terjemahan kami",
+  digest: {
+    title: (n) => (n > 1 ? `Kabar harian: ${n} artikel baru` : "Kabar harian"),
+    intro: (n) => `${n} artikel yang belum Anda terima di kabar harian, yang terbaru lebih dulu.`,
+    recapTitle: (title) => `Rekap (tidak ada artikel baru): ${title}`,
+    backgroundLabel: "Latar belakang",
+    subscribed: (d) => `Langganan aktif: kabar harian setiap hari pukul ${d.time} (${d.timeZone}), ${d.lang}, ${d.mode}.`,
+    updated: (d) => `Langganan diperbarui: kabar harian setiap hari pukul ${d.time} (${d.timeZone}), ${d.lang}, ${d.mode}.`,
+    nextDelivery: (when) => `Kiriman berikutnya: ${when}.`,
+    unsubscribed: "Langganan kabar harian dihentikan. Ketik /digest subscribe untuk berlangganan lagi.",
+    notSubscribed: "Chat ini belum berlangganan kabar harian. Contoh: /digest subscribe 07:00 Asia/Jakarta",
+    statusTitle: "Langganan kabar harian",
+    labels: { time: "Jam", timeZone: "Zona waktu", lang: "Bahasa", mode: "Mode", state: "Status", next: "Kiriman berikutnya", last: "Terakhir dikirim", by: "Diatur oleh" },
+    active: "aktif",
+    disabled: (why) => `nonaktif: ${why}`,
+    reasons: {
+      unsubscribed: "dihentikan dengan /digest unsubscribe",
+      gone: "bot diblokir, dikeluarkan, atau chat tidak ada lagi",
+      migratedConflict: "grup pindah ke supergrup yang sudah punya langganan sendiri",
+      other: "gagal dikirim",
+    },
+    never: "belum pernah",
+    modes: { new: "hanya artikel baru", always: "selalu (rekap jika tidak ada yang baru)" },
+    langs: { id: "bahasa Indonesia", en: "bahasa Inggris" },
+    badTime: (v) => `"${v}" bukan jam yang valid. Tulis jam 24 jam HH:MM, misalnya: /digest subscribe 07:30 Asia/Jakarta`,
+    badTimeZone: (v) =>
+      `"${v}" bukan zona waktu yang dikenal. Pakai nama IANA seperti Asia/Jakarta, Asia/Makassar, Asia/Jayapura atau Europe/London (WIB, WITA, WIT juga bisa), misalnya: /digest subscribe 07:30 Asia/Makassar`,
+    badLang: (v) => `"${v}" bukan bahasa yang tersedia. Pilih id atau en, misalnya: /digest subscribe 07:00 Asia/Jakarta en`,
+    badMode: (v) => `"${v}" bukan mode yang tersedia. Pilih new (hanya yang baru) atau always (selalu), misalnya: /digest subscribe 07:00 Asia/Jakarta id always`,
+    unknownSubcommand: (v, list) => `Perintah /digest ${v} tidak ada. Yang tersedia: ${list}.`,
+    notAllowed: (platform) =>
+      platform === "discord"
+        ? "Maaf, di server ini hanya anggota dengan izin Manage Channels yang dapat mengatur kabar harian."
+        : "Maaf, di grup ini hanya admin yang dapat mengatur kabar harian.",
+    noChat: "Kabar harian diatur dari sebuah chat (Telegram, Discord, atau konsol).",
+    unavailable: "Kabar harian belum aktif di bot ini.",
+    previewNote: "Pratinjau: hanya untuk Anda, tidak dihitung sebagai kiriman.",
+  },
   followSummary: "Ringkasan",
   followBackground: (title) => `Latar: ${title}`,
   followActors: "Semua reaksi",
@@ -125,6 +201,43 @@ const en: Catalogue = {
   unknownTopic: (topic, available) => `There is no background section "${topic}". Available: ${available}.`,
   noQuotes: (actor) => `The article has no direct quote from ${actor}.`,
   translationLabel: "Our translation",
+  digest: {
+    title: (n) => (n > 1 ? `Daily Kabar: ${n} new articles` : "Daily Kabar"),
+    intro: (n) => `${n} articles you have not had in a digest yet, newest first.`,
+    recapTitle: (title) => `Recap (nothing new): ${title}`,
+    backgroundLabel: "Background",
+    subscribed: (d) => `Subscribed: a daily digest at ${d.time} (${d.timeZone}), in ${d.lang}, ${d.mode}.`,
+    updated: (d) => `Subscription updated: a daily digest at ${d.time} (${d.timeZone}), in ${d.lang}, ${d.mode}.`,
+    nextDelivery: (when) => `Next digest: ${when}.`,
+    unsubscribed: "The daily digest is off. Type /digest subscribe to subscribe again.",
+    notSubscribed: "This chat has no daily digest. For example: /digest subscribe 07:00 Asia/Jakarta",
+    statusTitle: "Daily digest subscription",
+    labels: { time: "Time", timeZone: "Timezone", lang: "Language", mode: "Mode", state: "Status", next: "Next digest", last: "Last sent", by: "Set by" },
+    active: "active",
+    disabled: (why) => `off: ${why}`,
+    reasons: {
+      unsubscribed: "stopped with /digest unsubscribe",
+      gone: "the bot was blocked or removed, or the chat no longer exists",
+      migratedConflict: "the group moved to a supergroup that already has its own subscription",
+      other: "delivery failed",
+    },
+    never: "never",
+    modes: { new: "new articles only", always: "always (a recap when nothing is new)" },
+    langs: { id: "Indonesian", en: "English" },
+    badTime: (v) => `"${v}" is not a valid time. Use the 24-hour HH:MM form, for example: /digest subscribe 07:30 Asia/Jakarta`,
+    badTimeZone: (v) =>
+      `"${v}" is not a timezone I know. Use an IANA name such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura or Europe/London (WIB, WITA and WIT work too), for example: /digest subscribe 07:30 Europe/London`,
+    badLang: (v) => `"${v}" is not a language I offer. Choose id or en, for example: /digest subscribe 07:00 Asia/Jakarta en`,
+    badMode: (v) => `"${v}" is not a mode. Choose new (only new articles) or always, for example: /digest subscribe 07:00 Asia/Jakarta en always`,
+    unknownSubcommand: (v, list) => `There is no /digest ${v}. Available: ${list}.`,
+    notAllowed: (platform) =>
+      platform === "discord"
+        ? "Sorry, in this server only members with the Manage Channels permission can change the daily digest."
+        : "Sorry, in this group only administrators can change the daily digest.",
+    noChat: "The daily digest is set up from a chat (Telegram, Discord or the console).",
+    unavailable: "The daily digest is not enabled on this bot.",
+    previewNote: "Preview: only for you, not counted as a delivery.",
+  },
   followSummary: "Summary",
   followBackground: (title) => `Background: ${title}`,
   followActors: "All reactions",

@@ -1,0 +1,165 @@
+import type { ContentLibrary } from "../content/loader.js";
+import type { Logger } from "../core/log.js";
+import { DeliveryError, type Platform } from "../core/platform.js";
+import type { Subscription, SubscriptionStore } from "../store/types.js";
+import type { Clock } from "./clock.js";
+import { composeDigest } from "./compose.js";
+import type { PacingLimiter } from "./pacing.js";
+import type { Slot } from "./slots.js";
+
+/**
+ * One subscription's digest for one slot: claim -> compose -> pace -> send ->
+ * mark sent. The claim (a ledger row unique on subscription and slot) is what
+ * makes delivery exactly-once across restarts and across instances: only its
+ * owner sends, and only while its lease holds.
+ *
+ * The one window this cannot close: a crash after the platform accepted the
+ * message but before `markSent` is recorded; the next owner sends it again.
+ * Neither Telegram nor Discord offers an idempotency key to close it.
+ */
+export interface DeliveryJob {
+  sub: Subscription;
+  slot: Slot;
+  /** Taking over a claim whose owner died (its lease ran out) rather than claiming afresh. */
+  takeover: boolean;
+  owned: boolean;
+  attempts: number;
+}
+
+export interface DeliveryContext {
+  store: SubscriptionStore;
+  clock: Clock;
+  /** This instance's id in the ledger. */
+  owner: string;
+  graceMs: number;
+  /** How long a claim stays ours without being renewed; renewed before every try. */
+  leaseMs: number;
+  maxAttempts: number;
+  library: () => ContentLibrary;
+  platform(name: Subscription["platform"]): Platform | undefined;
+  limiter(name: Subscription["platform"]): PacingLimiter;
+  logger?: Logger;
+  stopping(): boolean;
+}
+
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+/** Exponential back-off with jitter (half to full), so retries from many chats do not line up. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+function asDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  // Anything else (a renderer bug, a socket reset the adapter did not map) is retried a few times.
+  return new DeliveryError("transient", err instanceof Error ? err.message : String(err));
+}
+
+/** Runs one try; returns a delay before the next try, or undefined when the job is finished. */
+export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): Promise<number | undefined> {
+  const { store, clock, owner } = ctx;
+  const { sub, slot } = job;
+  const log = ctx.logger?.child({ subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key });
+  const now = clock.now();
+  const claim = { subscriptionId: sub.id, slot: slot.key, dueAt: slot.dueAt, owner, leaseUntil: now + ctx.leaseMs, now };
+
+  if (!job.owned) {
+    if (ctx.stopping()) return undefined;
+    job.owned = job.takeover ? await store.takeOverClaim(claim) : await store.claimSlot(claim);
+    // Another instance has this slot (or it is already done): nothing to do here.
+    if (!job.owned) return undefined;
+  }
+  if (ctx.stopping()) {
+    // Hand the claim back so the next instance need not wait for the lease to run out.
+    await store.renewClaim({ ...claim, leaseUntil: now - 1 });
+    return undefined;
+  }
+  if (!(await store.renewClaim(claim))) {
+    log?.warn("digest claim lost to another instance; not sending");
+    return undefined;
+  }
+
+  const deadline = slot.dueAt + ctx.graceMs;
+  if (now > deadline) {
+    await store.closeClaim(sub.id, slot.key, owner, "skipped", "grace window over before sending", now);
+    log?.warn({ dueAt: new Date(slot.dueAt).toISOString() }, "digest slot skipped: grace window over before it could be sent");
+    return undefined;
+  }
+
+  const received = await store.receivedArticles(sub.id);
+  const digest = composeDigest(ctx.library(), received, sub.lang, sub.mode);
+  if (!digest) {
+    await store.closeClaim(sub.id, slot.key, owner, "empty", "nothing new", now);
+    log?.debug("no new article: nothing sent");
+    return undefined;
+  }
+  const platform = ctx.platform(sub.platform);
+  if (!platform) {
+    await store.renewClaim({ ...claim, leaseUntil: now - 1 });
+    return undefined;
+  }
+
+  job.attempts++;
+  try {
+    await ctx.limiter(sub.platform).acquire(sub.chatId);
+    await platform.send(sub.chatId, digest.reply);
+  } catch (err) {
+    return handleFailure(job, asDeliveryError(err), ctx, deadline);
+  }
+  const sentAt = clock.now();
+  if (await store.markSent(sub.id, slot.key, owner, digest.articleIds, sentAt)) {
+    log?.info({ articles: digest.articleIds, attempts: job.attempts, lateMs: sentAt - slot.dueAt }, "digest sent");
+  } else {
+    log?.error("digest sent but its claim was no longer ours: the chat may have received it twice");
+  }
+  return undefined;
+}
+
+async function handleFailure(job: DeliveryJob, err: DeliveryError, ctx: DeliveryContext, deadline: number): Promise<number | undefined> {
+  const { store, clock, owner } = ctx;
+  const { sub, slot } = job;
+  const now = clock.now();
+  const log = ctx.logger?.child({ subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key });
+  const close = (note: string) => store.closeClaim(sub.id, slot.key, owner, "failed", note, now);
+
+  if (err.failure === "gone") {
+    const reason = `gone: ${err.details.code ?? ""} ${err.message}`.replace(/\s+/g, " ").trim();
+    await store.disable(sub.id, reason, now);
+    await close(reason);
+    log?.warn({ code: err.details.code, reason: err.message }, "chat refuses messages: digest subscription disabled");
+    return undefined;
+  }
+  if (err.failure === "migrated" && err.details.migratedTo) {
+    const to = err.details.migratedTo;
+    if (await store.moveChat(sub.id, to, now)) {
+      log?.info({ to }, "group migrated to a supergroup: subscription moved, sending there");
+      job.sub = { ...sub, chatId: to };
+      return 0;
+    }
+    await store.disable(sub.id, `migrated_conflict: ${to}`, now);
+    await close(`migrated to ${to}, which has its own subscription`);
+    log?.warn({ to }, "group migrated to a chat that already has a subscription: this one disabled");
+    return undefined;
+  }
+
+  const wait = err.failure === "rate_limited" ? (err.details.retryAfterMs ?? backoffMs(job.attempts)) : backoffMs(job.attempts);
+  // A 429 from Telegram does not say whether it was for this chat or the whole bot: slow everyone down.
+  if (err.failure === "rate_limited") ctx.limiter(sub.platform).pause(wait);
+  if (ctx.stopping()) {
+    // Shutting down: hand the claim back for the next instance rather than giving the slot up.
+    await store.renewClaim({ subscriptionId: sub.id, slot: slot.key, dueAt: slot.dueAt, owner, leaseUntil: now - 1, now });
+    return undefined;
+  }
+  if (job.attempts >= ctx.maxAttempts || now + wait > deadline) {
+    const note = `gave up after ${job.attempts} tries: ${err.failure}: ${err.message}`;
+    await close(note);
+    log?.error({ failure: err.failure, attempts: job.attempts, err: err.message }, "digest not delivered: retries ran out of the grace window");
+    return undefined;
+  }
+  // Keep the claim for the wait and the next try.
+  await store.renewClaim({ subscriptionId: sub.id, slot: slot.key, dueAt: slot.dueAt, owner, leaseUntil: now + wait + ctx.leaseMs, now });
+  log?.info({ failure: err.failure, retryInMs: wait, attempts: job.attempts }, "digest send failed; retrying");
+  return wait;
+}

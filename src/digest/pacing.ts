@@ -1,0 +1,97 @@
+import type { Clock } from "./clock.js";
+
+/**
+ * Paces sends so a fan-out to thousands of chats stays inside a platform's
+ * limits instead of provoking a storm of 429s:
+ * - overall: at most `limit` sends in any `windowMs`, spread evenly (one every
+ *   windowMs/limit) rather than in bursts;
+ * - per chat: a minimum gap between two sends to the same chat.
+ * Telegram: "avoid sending more than one message per second" to a chat, "no more
+ * than 20 messages per minute" to a group, and about 30 per second overall
+ * (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+ * The window is a little longer than the platform's, so timer jitter and
+ * network delays do not push a burst over the edge on their side.
+ */
+export interface PacingRules {
+  limit: number;
+  windowMs: number;
+  /** Minimum gap between two sends to one chat, by chat id. */
+  perChatGapMs?: (chatId: string) => number;
+}
+
+export const TELEGRAM_PACING: PacingRules = {
+  limit: 30,
+  windowMs: 1_050,
+  // Group and supergroup ids are negative: 20 a minute there, one a second in private chats.
+  perChatGapMs: (chatId) => (chatId.startsWith("-") ? 3_000 : 1_000),
+};
+
+/** Discord: @discordjs/rest queues per route bucket; this only keeps us under the 50/s global limit. */
+export const DISCORD_PACING: PacingRules = { limit: 45, windowMs: 1_000 };
+
+export const UNPACED: PacingRules = { limit: Number.POSITIVE_INFINITY, windowMs: 1_000 };
+
+export class PacingLimiter {
+  /** Send times inside the current window, oldest first (a ring of at most `limit`). */
+  private readonly recent: number[] = [];
+  private nextFree = 0;
+  private pausedUntil = 0;
+  private readonly chatNext = new Map<string, number>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly rules: PacingRules,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Resolves when one more send to `chatId` is allowed, and counts it. */
+  async acquire(chatId: string): Promise<void> {
+    const gap = this.rules.perChatGapMs?.(chatId) ?? 0;
+    if (gap > 0) {
+      // Waiting for one chat happens outside the shared queue, so it never holds up the others.
+      for (;;) {
+        const ready = this.chatNext.get(chatId) ?? 0;
+        const now = this.clock.now();
+        if (ready <= now) {
+          this.chatNext.set(chatId, now + gap);
+          break;
+        }
+        await this.clock.sleep(ready - now);
+      }
+      this.forgetOldChats();
+    }
+    if (!Number.isFinite(this.rules.limit)) return;
+    const turn = this.queue.then(() => this.waitForWindow());
+    this.queue = turn.catch(() => undefined);
+    await turn;
+  }
+
+  /** After a 429 that names no single chat: nobody sends until `ms` from now. */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+  }
+
+  private async waitForWindow(): Promise<void> {
+    const spacing = this.rules.windowMs / this.rules.limit;
+    for (;;) {
+      const now = this.clock.now();
+      while (this.recent.length > 0 && this.recent[0]! <= now - this.rules.windowMs) this.recent.shift();
+      const windowFree = this.recent.length < this.rules.limit ? now : this.recent[0]! + this.rules.windowMs;
+      const at = Math.max(now, this.nextFree, windowFree, this.pausedUntil);
+      if (at <= now) {
+        this.recent.push(now);
+        // Keep the even grid when a timer fires a little late; after a longer
+        // stall start a new grid rather than catching up in a burst.
+        this.nextFree = Math.max(this.nextFree, now - spacing / 2) + spacing;
+        return;
+      }
+      await this.clock.sleep(at - now);
+    }
+  }
+
+  private forgetOldChats(): void {
+    if (this.chatNext.size < 10_000) return;
+    const now = this.clock.now();
+    for (const [chat, ready] of this.chatNext) if (ready <= now) this.chatNext.delete(chat);
+  }
+}

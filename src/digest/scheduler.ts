@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import cron from "node-cron";
+import type { ContentLibrary } from "../content/loader.js";
+import type { Logger } from "../core/log.js";
+import type { Platform } from "../core/platform.js";
+import type { PlatformName, Subscription, SubscriptionStore } from "../store/types.js";
+import { type Clock, systemClock } from "./clock.js";
+import { attemptDelivery, type DeliveryContext, type DeliveryJob } from "./deliver.js";
+import { fanOut } from "./fanOut.js";
+import { DISCORD_PACING, PacingLimiter, type PacingRules, TELEGRAM_PACING, UNPACED } from "./pacing.js";
+import { latestSlot, parseLocalTime } from "./slots.js";
+
+/**
+ * Fires digests. node-cron wakes it at the start of every minute; each tick
+ * works out, per subscription, the most recent local-time slot in its own
+ * timezone (slots.ts, DST-correct) and delivers the ones due and not yet in
+ * the ledger. Because a tick looks back over the whole grace window, the
+ * first tick at start is the catch-up: slots missed while the bot was down,
+ * and claims left unsent by a crashed instance, go out once if still within
+ * grace and are logged and skipped if not.
+ */
+export interface SchedulerOptions {
+  store: SubscriptionStore;
+  library: () => ContentLibrary;
+  clock?: Clock;
+  logger?: Logger;
+  graceMinutes: number;
+  /** Defaults to 3 minutes: how long a crashed instance's claim blocks others. */
+  leaseMs?: number;
+  concurrency?: number;
+  maxAttempts?: number;
+  pacing?: Partial<Record<PlatformName, PacingRules>>;
+  /** Ledger owner id; defaults to host:pid:random. */
+  owner?: string;
+  /** Starts the minute trigger; node-cron unless a test replaces it. */
+  trigger?: (tick: () => void) => { stop(): void };
+}
+
+export interface TickReport {
+  due: number;
+  recovered: number;
+  skipped: number;
+}
+
+const DEFAULT_PACING: Record<PlatformName, PacingRules> = {
+  telegram: TELEGRAM_PACING,
+  discord: DISCORD_PACING,
+  console: UNPACED,
+};
+
+function cronEveryMinute(tick: () => void): { stop(): void } {
+  const task = cron.schedule("* * * * *", tick, { name: "kabar-digest" });
+  return { stop: () => void task.destroy() };
+}
+
+export class DigestScheduler {
+  private readonly platforms = new Map<PlatformName, Platform>();
+  private readonly limiters = new Map<PlatformName, PacingLimiter>();
+  /** Subscriptions this instance is working on, so overlapping ticks do not queue them twice. */
+  private readonly inFlight = new Set<number>();
+  private readonly running = new Set<Promise<TickReport>>();
+  private trigger?: { stop(): void };
+  private stopped = false;
+  private signalStop!: () => void;
+  private readonly stopSignal = new Promise<void>((resolve) => (this.signalStop = resolve));
+  readonly clock: Clock;
+  readonly owner: string;
+  private readonly ctx: DeliveryContext;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const pacing = { ...DEFAULT_PACING, ...options.pacing };
+    for (const name of Object.keys(pacing) as PlatformName[]) this.limiters.set(name, new PacingLimiter(pacing[name], this.clock));
+    this.ctx = {
+      store: options.store,
+      clock: this.clock,
+      owner: this.owner,
+      graceMs: options.graceMinutes * 60_000,
+      leaseMs: options.leaseMs ?? 3 * 60_000,
+      maxAttempts: options.maxAttempts ?? 8,
+      library: options.library,
+      platform: (name) => this.platforms.get(name),
+      limiter: (name) => this.limiters.get(name)!,
+      ...(options.logger ? { logger: options.logger } : {}),
+      stopping: () => this.stopped,
+    };
+  }
+
+  /** Platforms register as they start; subscriptions of a platform not running here are left for an instance that has it. */
+  addPlatform(platform: Platform): void {
+    this.platforms.set(platform.name, platform);
+  }
+
+  get graceMs(): number {
+    return this.ctx.graceMs;
+  }
+
+  /** Catches up at once, then ticks every minute. */
+  async start(): Promise<TickReport> {
+    this.trigger = (this.options.trigger ?? cronEveryMinute)(() => void this.tick());
+    return this.tick();
+  }
+
+  /** Stops ticking, hands back claims not yet sent, and waits for sends in progress. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.signalStop();
+    this.trigger?.stop();
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** One pass: recovers expired claims, delivers due slots, records missed ones. Resolves when its fan-out ends. */
+  tick(): Promise<TickReport> {
+    if (this.stopped) return Promise.resolve({ due: 0, recovered: 0, skipped: 0 });
+    const run = this.runTick().catch((err: unknown) => {
+      this.options.logger?.error({ err }, "digest tick failed");
+      return { due: 0, recovered: 0, skipped: 0 };
+    });
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+    return run;
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const { store } = this.options;
+    const now = this.clock.now();
+    const graceMs = this.ctx.graceMs;
+    const subs = (await store.active()).filter((s) => this.platforms.has(s.platform));
+    const byId = new Map(subs.map((s) => [s.id, s]));
+    const jobs: DeliveryJob[] = [];
+    const report: TickReport = { due: 0, recovered: 0, skipped: 0 };
+
+    for (const claim of await store.expiredClaims(now)) {
+      const sub = byId.get(claim.subscriptionId);
+      if (!sub || this.inFlight.has(sub.id)) continue;
+      jobs.push({ sub, slot: { key: claim.slot, dueAt: claim.dueAt }, takeover: true, owned: false, attempts: 0 });
+      report.recovered++;
+    }
+    const recovering = new Set(jobs.map((j) => j.sub.id));
+
+    for (const sub of subs) {
+      if (this.inFlight.has(sub.id) || recovering.has(sub.id)) continue;
+      const slot = latestSlot(now, parseLocalTime(sub.time)!, sub.timeZone);
+      // Slots due before the schedule was set were never promised to this chat.
+      if (slot.dueAt < sub.scheduleSetAt) continue;
+      if (await store.delivery(sub.id, slot.key)) continue;
+      if (now - slot.dueAt > graceMs) {
+        if (await store.recordSkipped(sub.id, slot.key, slot.dueAt, "missed: no instance was running within the grace window", now)) {
+          report.skipped++;
+          this.options.logger?.warn(
+            { subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key, dueAt: new Date(slot.dueAt).toISOString() },
+            "digest slot missed while the bot was down and past the grace window: skipped",
+          );
+        }
+        continue;
+      }
+      jobs.push({ sub, slot, takeover: false, owned: false, attempts: 0 });
+      report.due++;
+    }
+
+    for (const job of jobs) this.inFlight.add(job.sub.id);
+    try {
+      await fanOut({
+        items: jobs,
+        concurrency: this.options.concurrency ?? 16,
+        clock: this.clock,
+        stopped: this.stopSignal,
+        work: (job) => attemptDelivery(job, this.ctx),
+        onError: (job, err) =>
+          this.options.logger?.error({ err, subscription: job.sub.id, slot: job.slot.key }, "digest delivery failed unexpectedly"),
+      });
+    } finally {
+      for (const job of jobs) this.inFlight.delete(job.sub.id);
+    }
+    return report;
+  }
+
+  /** For `digest status`: is this subscription's platform served by this instance? */
+  serves(sub: Subscription): boolean {
+    return this.platforms.has(sub.platform);
+  }
+}

@@ -1,0 +1,290 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { Lang } from "../core/lang.js";
+import { migrate } from "./migrations.js";
+import type {
+  Claim,
+  Delivery,
+  DeliveryStatus,
+  DigestMode,
+  PlatformName,
+  Subscription,
+  SubscriptionInput,
+  SubscriptionStore,
+} from "./types.js";
+
+export const DATABASE_FILE = "kabar.db";
+
+interface SubscriptionRow {
+  id: number;
+  platform: PlatformName;
+  chat_id: string;
+  time: string;
+  time_zone: string;
+  lang: Lang;
+  mode: DigestMode;
+  created_by: string | null;
+  active: number;
+  disabled_reason: string | null;
+  created_at: number;
+  schedule_set_at: number;
+}
+
+interface DeliveryRow {
+  subscription_id: number;
+  slot: string;
+  due_at: number;
+  status: DeliveryStatus;
+  owner: string | null;
+  lease_until: number | null;
+  attempts: number;
+  article_ids: string;
+  note: string | null;
+  updated_at: number;
+}
+
+function toSubscription(r: SubscriptionRow): Subscription {
+  return {
+    id: r.id,
+    platform: r.platform,
+    chatId: r.chat_id,
+    time: r.time,
+    timeZone: r.time_zone,
+    lang: r.lang,
+    mode: r.mode,
+    ...(r.created_by ? { createdBy: r.created_by } : {}),
+    active: r.active === 1,
+    ...(r.disabled_reason ? { disabledReason: r.disabled_reason } : {}),
+    createdAt: r.created_at,
+    scheduleSetAt: r.schedule_set_at,
+  };
+}
+
+function toDelivery(r: DeliveryRow): Delivery {
+  return {
+    subscriptionId: r.subscription_id,
+    slot: r.slot,
+    dueAt: r.due_at,
+    status: r.status,
+    ...(r.owner ? { owner: r.owner } : {}),
+    ...(r.lease_until !== null ? { leaseUntil: r.lease_until } : {}),
+    attempts: r.attempts,
+    articleIds: JSON.parse(r.article_ids) as string[],
+    ...(r.note ? { note: r.note } : {}),
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * The SubscriptionStore on one SQLite file (better-sqlite3 12: version 13
+ * crashes on Node 20). WAL lets readers and one writer work at once, and
+ * busy_timeout makes a second process wait for the write lock instead of
+ * failing, so two bot processes can share the file.
+ */
+export class SqliteSubscriptionStore implements SubscriptionStore {
+  private readonly db: Database.Database;
+
+  /** Opens (creating the folder and the file) and migrates. `path` ":memory:" is for tests. */
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("synchronous = NORMAL");
+    migrate(this.db);
+  }
+
+  static openInDir(dataDir: string): SqliteSubscriptionStore {
+    mkdirSync(dataDir, { recursive: true });
+    return new SqliteSubscriptionStore(join(dataDir, DATABASE_FILE));
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma("user_version", { simple: true }) as number;
+  }
+
+  private subscriptionRow(platform: PlatformName, chatId: string): SubscriptionRow | undefined {
+    return this.db.prepare("SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ?").get(platform, chatId) as
+      | SubscriptionRow
+      | undefined;
+  }
+
+  async subscribe(input: SubscriptionInput, now: number): Promise<Subscription> {
+    const upsert = this.db.transaction(() => {
+      const existing = this.subscriptionRow(input.platform, input.chatId);
+      if (!existing) {
+        this.db
+          .prepare(
+            `INSERT INTO subscriptions (platform, chat_id, time, time_zone, lang, mode, created_by, active, created_at, updated_at, schedule_set_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+          )
+          .run(input.platform, input.chatId, input.time, input.timeZone, input.lang, input.mode, input.createdBy ?? null, now, now, now);
+      } else {
+        // A changed schedule (or a re-activation) promises only slots from now on.
+        const scheduleChanged =
+          existing.active === 0 || existing.time !== input.time || existing.time_zone !== input.timeZone;
+        this.db
+          .prepare(
+            `UPDATE subscriptions SET time = ?, time_zone = ?, lang = ?, mode = ?, created_by = ?, active = 1,
+               disabled_reason = NULL, updated_at = ?, schedule_set_at = ? WHERE id = ?`,
+          )
+          .run(
+            input.time,
+            input.timeZone,
+            input.lang,
+            input.mode,
+            input.createdBy ?? existing.created_by,
+            now,
+            scheduleChanged ? now : existing.schedule_set_at,
+            existing.id,
+          );
+      }
+      return toSubscription(this.subscriptionRow(input.platform, input.chatId)!);
+    });
+    return upsert.immediate();
+  }
+
+  async unsubscribe(platform: PlatformName, chatId: string, now: number): Promise<boolean> {
+    const r = this.db
+      .prepare("UPDATE subscriptions SET active = 0, disabled_reason = 'unsubscribed', updated_at = ? WHERE platform = ? AND chat_id = ? AND active = 1")
+      .run(now, platform, chatId);
+    return r.changes === 1;
+  }
+
+  async get(platform: PlatformName, chatId: string): Promise<Subscription | undefined> {
+    const row = this.subscriptionRow(platform, chatId);
+    return row ? toSubscription(row) : undefined;
+  }
+
+  async getById(id: number): Promise<Subscription | undefined> {
+    const row = this.db.prepare("SELECT * FROM subscriptions WHERE id = ?").get(id) as SubscriptionRow | undefined;
+    return row ? toSubscription(row) : undefined;
+  }
+
+  async active(): Promise<Subscription[]> {
+    const rows = this.db.prepare("SELECT * FROM subscriptions WHERE active = 1 ORDER BY id").all() as SubscriptionRow[];
+    return rows.map(toSubscription);
+  }
+
+  async disable(id: number, reason: string, now: number): Promise<void> {
+    this.db.prepare("UPDATE subscriptions SET active = 0, disabled_reason = ?, updated_at = ? WHERE id = ?").run(reason, now, id);
+  }
+
+  async moveChat(id: number, newChatId: string, now: number): Promise<boolean> {
+    try {
+      const r = this.db.prepare("UPDATE subscriptions SET chat_id = ?, updated_at = ? WHERE id = ?").run(newChatId, now, id);
+      return r.changes === 1;
+    } catch (err) {
+      if ((err as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") return false;
+      throw err;
+    }
+  }
+
+  async claimSlot(c: Claim): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `INSERT INTO deliveries (subscription_id, slot, due_at, status, owner, lease_until, attempts, updated_at)
+         VALUES (?, ?, ?, 'claimed', ?, ?, 0, ?) ON CONFLICT (subscription_id, slot) DO NOTHING`,
+      )
+      .run(c.subscriptionId, c.slot, c.dueAt, c.owner, c.leaseUntil, c.now);
+    return r.changes === 1;
+  }
+
+  async expiredClaims(now: number): Promise<Delivery[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM deliveries WHERE status = 'claimed' AND lease_until < ? ORDER BY due_at")
+      .all(now) as DeliveryRow[];
+    return rows.map(toDelivery);
+  }
+
+  async takeOverClaim(c: Claim): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `UPDATE deliveries SET owner = ?, lease_until = ?, updated_at = ?
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND lease_until < ?`,
+      )
+      .run(c.owner, c.leaseUntil, c.now, c.subscriptionId, c.slot, c.now);
+    return r.changes === 1;
+  }
+
+  async renewClaim(c: Claim): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `UPDATE deliveries SET lease_until = ?, attempts = attempts + 1, updated_at = ?
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND owner = ?`,
+      )
+      .run(c.leaseUntil, c.now, c.subscriptionId, c.slot, c.owner);
+    return r.changes === 1;
+  }
+
+  async markSent(subscriptionId: number, slot: string, owner: string, articleIds: string[], now: number): Promise<boolean> {
+    const mark = this.db.transaction(() => {
+      const r = this.db
+        .prepare(
+          `UPDATE deliveries SET status = 'sent', article_ids = ?, lease_until = NULL, updated_at = ?
+           WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND owner = ?`,
+        )
+        .run(JSON.stringify(articleIds), now, subscriptionId, slot, owner);
+      if (r.changes !== 1) return false;
+      const received = this.db.prepare(
+        "INSERT INTO received_articles (subscription_id, article_id, slot) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      );
+      for (const articleId of articleIds) received.run(subscriptionId, articleId, slot);
+      return true;
+    });
+    return mark.immediate();
+  }
+
+  async closeClaim(
+    subscriptionId: number,
+    slot: string,
+    owner: string,
+    status: "empty" | "skipped" | "failed",
+    note: string,
+    now: number,
+  ): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `UPDATE deliveries SET status = ?, note = ?, lease_until = NULL, updated_at = ?
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND owner = ?`,
+      )
+      .run(status, note, now, subscriptionId, slot, owner);
+    return r.changes === 1;
+  }
+
+  async recordSkipped(subscriptionId: number, slot: string, dueAt: number, note: string, now: number): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `INSERT INTO deliveries (subscription_id, slot, due_at, status, note, updated_at)
+         VALUES (?, ?, ?, 'skipped', ?, ?) ON CONFLICT (subscription_id, slot) DO NOTHING`,
+      )
+      .run(subscriptionId, slot, dueAt, note, now);
+    return r.changes === 1;
+  }
+
+  async delivery(subscriptionId: number, slot: string): Promise<Delivery | undefined> {
+    const row = this.db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND slot = ?").get(subscriptionId, slot) as
+      | DeliveryRow
+      | undefined;
+    return row ? toDelivery(row) : undefined;
+  }
+
+  async lastSent(subscriptionId: number): Promise<Delivery | undefined> {
+    const row = this.db
+      .prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' ORDER BY due_at DESC LIMIT 1")
+      .get(subscriptionId) as DeliveryRow | undefined;
+    return row ? toDelivery(row) : undefined;
+  }
+
+  async receivedArticles(subscriptionId: number): Promise<Set<string>> {
+    const rows = this.db.prepare("SELECT article_id FROM received_articles WHERE subscription_id = ?").all(subscriptionId) as {
+      article_id: string;
+    }[];
+    return new Set(rows.map((r) => r.article_id));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

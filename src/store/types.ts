@@ -1,0 +1,102 @@
+import type { Lang } from "../core/lang.js";
+
+/**
+ * What the digest feature keeps, behind a small async interface so a
+ * PostgreSQL implementation can replace SQLite for multi-instance
+ * deployments. Every method is a single atomic step; exactly-once delivery
+ * rests on `claimSlot` / `takeOverClaim` being atomic.
+ */
+export type PlatformName = "telegram" | "discord" | "console";
+export type DigestMode = "new" | "always";
+
+export interface Subscription {
+  id: number;
+  platform: PlatformName;
+  /** The platform's chat id (no "telegram:" prefix). */
+  chatId: string;
+  /** "HH:MM", 24-hour, local to `timeZone`. */
+  time: string;
+  timeZone: string;
+  lang: Lang;
+  mode: DigestMode;
+  /** Platform-qualified user id of whoever subscribed last ("telegram:42"). */
+  createdBy?: string;
+  active: boolean;
+  /** Why the subscription stopped ("unsubscribed", "gone: 403 Forbidden: bot was blocked by the user"). */
+  disabledReason?: string;
+  createdAt: number;
+  /** When time or timezone last changed: slots due before it were never promised. */
+  scheduleSetAt: number;
+}
+
+/** What a chat chooses when it subscribes. */
+export type SubscriptionInput = Pick<Subscription, "platform" | "chatId" | "time" | "timeZone" | "lang" | "mode" | "createdBy">;
+
+/**
+ * A ledger row: one per (subscription, slot).
+ * - claimed: an instance owns it until `leaseUntil` and is sending;
+ * - sent: delivered (`articleIds` went out);
+ * - empty: nothing new and mode "new", so nothing was sent;
+ * - skipped: not delivered because the grace window had passed (logged);
+ * - failed: the chat refused it for good, or retries ran out of grace.
+ */
+export type DeliveryStatus = "claimed" | "sent" | "empty" | "skipped" | "failed";
+
+export interface Delivery {
+  subscriptionId: number;
+  slot: string;
+  dueAt: number;
+  status: DeliveryStatus;
+  owner?: string;
+  leaseUntil?: number;
+  attempts: number;
+  articleIds: string[];
+  note?: string;
+  updatedAt: number;
+}
+
+export interface Claim {
+  subscriptionId: number;
+  slot: string;
+  dueAt: number;
+  owner: string;
+  leaseUntil: number;
+  now: number;
+}
+
+export interface SubscriptionStore {
+  /** Creates or updates the chat's one subscription (re-activating it). */
+  subscribe(input: SubscriptionInput, now: number): Promise<Subscription>;
+  /** Deactivates it with reason "unsubscribed"; false when the chat has none active. */
+  unsubscribe(platform: PlatformName, chatId: string, now: number): Promise<boolean>;
+  get(platform: PlatformName, chatId: string): Promise<Subscription | undefined>;
+  getById(id: number): Promise<Subscription | undefined>;
+  active(): Promise<Subscription[]>;
+  disable(id: number, reason: string, now: number): Promise<void>;
+  /**
+   * Moves a subscription to another chat id (a Telegram group that became a
+   * supergroup). False when the new chat already has its own subscription.
+   */
+  moveChat(id: number, newChatId: string, now: number): Promise<boolean>;
+
+  /** Inserts a `claimed` row; false when the slot already has a row (someone else has it, or it is done). */
+  claimSlot(claim: Claim): Promise<boolean>;
+  /** Claimed rows whose lease ran out: their owner died between claim and send. */
+  expiredClaims(now: number): Promise<Delivery[]>;
+  /** Takes over an expired claim atomically; false if another instance was faster or it is no longer expired. */
+  takeOverClaim(claim: Claim): Promise<boolean>;
+  /** Extends the lease before a (re)try; false when this owner no longer holds the claim. */
+  renewClaim(claim: Claim): Promise<boolean>;
+  /** claimed -> sent, only by its owner; records the articles delivered. */
+  markSent(subscriptionId: number, slot: string, owner: string, articleIds: string[], now: number): Promise<boolean>;
+  /** claimed -> empty | skipped | failed, only by its owner. */
+  closeClaim(subscriptionId: number, slot: string, owner: string, status: "empty" | "skipped" | "failed", note: string, now: number): Promise<boolean>;
+  /** Records a slot that was never claimed and is past its grace window (so it is logged once, not silently lost). */
+  recordSkipped(subscriptionId: number, slot: string, dueAt: number, note: string, now: number): Promise<boolean>;
+  delivery(subscriptionId: number, slot: string): Promise<Delivery | undefined>;
+  /** The most recent sent delivery, for `digest status`. */
+  lastSent(subscriptionId: number): Promise<Delivery | undefined>;
+  /** Ids of the articles this subscription has already received in a digest. */
+  receivedArticles(subscriptionId: number): Promise<Set<string>>;
+  close(): Promise<void>;
+}
