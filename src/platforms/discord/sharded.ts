@@ -27,7 +27,8 @@ try {
   }
   throw err;
 }
-if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+const token = config.DISCORD_TOKEN ?? "";
+if (!token || !config.DISCORD_APPLICATION_ID) {
   process.stderr.write("start:sharded needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n");
   process.exit(2);
 }
@@ -46,11 +47,11 @@ async function recommendedShards(api: string, token: string): Promise<number> {
   }
 }
 
-const totalShards = await recommendedShards(config.DISCORD_API_BASE, config.DISCORD_TOKEN);
+const totalShards = await recommendedShards(config.DISCORD_API_BASE, token);
 // Empty rather than deleted, so dotenv in the shard does not load it again from .env.
 process.env.TELEGRAM_BOT_TOKEN = "";
 const manager = new ShardingManager(fileURLToPath(new URL("../../main.ts", import.meta.url)), {
-  token: config.DISCORD_TOKEN,
+  token,
   totalShards,
   mode: "process",
   // The shards run TypeScript through tsx, like `npm start`.
