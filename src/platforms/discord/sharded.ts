@@ -47,7 +47,7 @@ async function recommendedShards(api: string, token: string): Promise<number> {
   }
 }
 
-const totalShards = await recommendedShards(config.DISCORD_API_BASE, token);
+const totalShards = await recommendedShards(config.DISCORD_API_BASE ?? "https://discord.com/api", token);
 // Empty rather than deleted, so dotenv in the shard does not load it again from .env.
 process.env.TELEGRAM_BOT_TOKEN = "";
 const manager = new ShardingManager(fileURLToPath(new URL("../../main.ts", import.meta.url)), {
