@@ -58,8 +58,10 @@ export const FAULTS = {
 export interface RecordedCall {
   method: string;
   payload: Record<string, any>;
-  /** The Bot API answer the bot got ({ ok, result } or { ok: false, error_code, ... }); undefined when dropped. */
+  /** The Bot API answer the bot got ({ ok, result } or { ok: false, error_code, ... }); undefined while pending or when dropped. */
   response?: Record<string, any>;
+  /** The peer dropped the connection (a `network` fault). */
+  dropped?: true;
 }
 
 interface FaultRule {
@@ -173,11 +175,19 @@ export class TelegramPeer {
   /** Resolves with the first call (past or future) of `method` matching the filters; rejects after `timeoutMs`. */
   waitForCall(
     method: string,
-    filter: { chatId?: number | string; where?: (call: RecordedCall) => boolean; after?: number; timeoutMs?: number } = {},
+    filter: {
+      chatId?: number | string;
+      where?: (call: RecordedCall) => boolean;
+      /** Index in `calls` to search from (calls.length before an action: only calls it caused). */
+      after?: number;
+      /** Also match calls not answered yet (a long poll in progress: the bot is polling). */
+      includePending?: boolean;
+      timeoutMs?: number;
+    } = {},
   ): Promise<RecordedCall> {
     const matches = (c: RecordedCall) =>
       c.method === method &&
-      c.response !== undefined &&
+      (filter.includePending || c.response !== undefined) &&
       (filter.chatId === undefined || String(c.payload.chat_id) === String(filter.chatId)) &&
       (filter.where?.(c) ?? true);
     const existing = this.calls.slice(filter.after ?? 0).find(matches);
@@ -216,10 +226,12 @@ export class TelegramPeer {
     const payload = { ...Object.fromEntries(url.searchParams), ...(await readBody(req)) };
     const call: RecordedCall = { method, payload };
     this.calls.push(call);
+    this.events.emit("call", call);
     const rule = this.faults.find((f) => f.method === method && f.remaining > 0 && (f.chatId === undefined || f.chatId === String(payload.chat_id)));
     if (rule) {
       rule.remaining--;
       if (rule.fault === "network") {
+        call.dropped = true;
         req.socket.destroy();
         return;
       }

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { CommandDefinition } from "../src/core/command.js";
+import { makeReply } from "../src/core/reply.js";
+import { type KabarOnPeer, startKabarOnPeer } from "./peers/telegramKabar.js";
+import { FAULTS, type RecordedCall, startTelegramPeer, TEST_BOT_ID, TEST_BOT_USERNAME, type TelegramPeer } from "./peers/telegramPeer.js";
+
+/**
+ * Groups: which messages the bot answers, and the ChatContext every call
+ * carries (target, type, user, canManage through getChatMember). A probe
+ * command with subcommands, added to the real list, shows what a command
+ * such as /digest receives: the platform handles commands generically.
+ */
+const probe: CommandDefinition = {
+  name: "probe",
+  description: { id: "Perintah uji", en: "Test command" },
+  options: [],
+  requiresManage: true,
+  subcommands: [
+    {
+      name: "subscribe",
+      description: { id: "Berlangganan", en: "Subscribe" },
+      requiresManage: true,
+      options: [
+        { name: "time", description: { id: "Jam", en: "Time" }, source: "time" },
+        { name: "timezone", description: { id: "Zona", en: "Zone" }, source: "timezone" },
+      ],
+    },
+  ],
+  async run(call, ctx) {
+    const chat = ctx.chat;
+    const seen = { args: call.args, lang: call.lang, target: chat?.target, type: chat?.type, userId: chat?.userId, canManage: await chat?.canManage() };
+    return makeReply({ kind: "notice", lang: call.lang, title: "probe", blocks: [JSON.stringify(seen)] });
+  },
+};
+
+let peer: TelegramPeer;
+let bot: KabarOnPeer;
+beforeAll(async () => {
+  peer = await startTelegramPeer();
+  bot = await startKabarOnPeer(peer, { extraCommands: [probe] });
+});
+afterAll(async () => {
+  await bot?.platform.stop();
+  await peer?.stop();
+});
+
+async function nextMessage(chatId: number, send: () => Promise<void>): Promise<RecordedCall> {
+  const after = peer.calls.length;
+  await send();
+  return peer.waitForCall("sendMessage", { chatId, after });
+}
+
+function probed(call: RecordedCall): Record<string, unknown> {
+  return JSON.parse(String(call.payload.text).split("\n\n")[1]!) as Record<string, unknown>;
+}
+
+const inGroup = (chatId: number, userId: number, languageCode = "en") =>
+  peer.user({ userId, chatId, chatType: "supergroup", languageCode });
+
+describe("Telegram groups", () => {
+  test("GIVEN group chatter THEN it is ignored silently, and the next command is the first thing answered", async () => {
+    const user = inGroup(-1001, 11);
+    const after = peer.calls.length;
+    await user.send("hari ini panas sekali");
+    await user.send("apa kata Prancis?");
+    const reply = await nextMessage(-1001, () => user.send("/actors"));
+    expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
+    expect(peer.sent(-1001)).toHaveLength(1);
+    expect(peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(1);
+  });
+
+  test("GIVEN a message mentioning the bot THEN it is answered as a question, threaded under the message", async () => {
+    const user = inGroup(-1002, 12);
+    const reply = await nextMessage(-1002, () => user.send(`@${TEST_BOT_USERNAME} apa kata Prancis?`));
+    expect(reply.payload.text).toMatch(/^<b>🇫🇷 Reaksi Prancis<\/b>/);
+    expect(reply.payload.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+    expect(typeof reply.payload.reply_parameters.message_id).toBe("number");
+  });
+
+  test("GIVEN a reply to one of the bot's messages THEN it is answered", async () => {
+    const user = inGroup(-1003, 13);
+    const first = await nextMessage(-1003, () => user.send("/actors"));
+    const botMessage = { message_id: first.response!.result.message_id, date: 0, chat: { id: -1003, type: "supergroup", title: "Test group" }, from: { id: TEST_BOT_ID, is_bot: true, first_name: "Bot" }, text: "..." };
+    const reply = await nextMessage(-1003, () => user.send("and Russia?", { reply_to_message: botMessage }));
+    expect(reply.payload.text).toMatch(/^<b>🇷🇺 Russia's reaction<\/b>/);
+  });
+
+  test("GIVEN a reply to another user's message THEN it is ignored", async () => {
+    const user = inGroup(-1004, 14);
+    const other = { message_id: 1, date: 0, chat: { id: -1004, type: "supergroup" }, from: { id: 99, is_bot: false, first_name: "Budi" }, text: "x" };
+    await user.send("apa kata PBB?", { reply_to_message: other });
+    const reply = await nextMessage(-1004, () => user.send("/source"));
+    expect(reply.payload.text).toMatch(/^<b>Source<\/b>/);
+    expect(peer.sent(-1004)).toHaveLength(1);
+  });
+
+  test("GIVEN /cmd@OtherBot THEN it is left to the other bot; /cmd@ThisBot is answered", async () => {
+    const user = inGroup(-1005, 15);
+    await user.send("/actors@OtherBot");
+    const reply = await nextMessage(-1005, () => user.send(`/reaction@${TEST_BOT_USERNAME} france`));
+    expect(reply.payload.text).toMatch(/^<b>🇫🇷 France's reaction<\/b>/);
+    expect(peer.sent(-1005)).toHaveLength(1);
+  });
+
+  test("GIVEN an unknown bare command in a group THEN it is ignored (it may be another bot's); addressed to us it gets the 'outside what I cover' reply", async () => {
+    const user = inGroup(-1006, 16);
+    await user.send("/weather");
+    const reply = await nextMessage(-1006, () => user.send(`/weather@${TEST_BOT_USERNAME}`));
+    expect(reply.payload.text).toMatch(/^<b>Outside what I cover<\/b>/);
+    expect(peer.sent(-1006)).toHaveLength(1);
+  });
+
+  test("GIVEN '/probe subscribe 07:30 Asia/Jakarta' from a group administrator THEN the command gets the subcommand, its options and a ChatContext that may manage", async () => {
+    const user = inGroup(-1007, 17, "id");
+    peer.setMember(-1007, 17, "administrator");
+    const reply = await nextMessage(-1007, () => user.send("/probe subscribe 07:30 Asia/Jakarta"));
+    expect(probed(reply)).toEqual({
+      args: { subcommand: "subscribe", time: "07:30", timezone: "Asia/Jakarta" },
+      lang: "id",
+      target: "telegram:-1007",
+      type: "group",
+      userId: "telegram:17",
+      canManage: true,
+    });
+  });
+
+  test.each([
+    ["creator", true],
+    ["administrator", true],
+    ["member", false],
+    ["restricted", false],
+  ] as const)("GIVEN a group member with status %s THEN canManage is %s", async (status, expected) => {
+    const chatId = -1100 - ["creator", "administrator", "member", "restricted"].indexOf(status);
+    const user = inGroup(chatId, 18);
+    peer.setMember(chatId, 18, status);
+    const reply = await nextMessage(chatId, () => user.send("/probe"));
+    expect(probed(reply).canManage).toBe(expected);
+    const lookup = await peer.waitForCall("getChatMember", { chatId });
+    expect(lookup.payload.user_id).toBe(18);
+  });
+
+  test("GIVEN getChatMember fails THEN canManage is false and a log line says why", async () => {
+    const user = inGroup(-1008, 19);
+    peer.setMember(-1008, 19, "administrator");
+    peer.failNext("getChatMember", { chatId: -1008, fault: FAULTS.chatNotFound });
+    const reply = await nextMessage(-1008, () => user.send("/probe"));
+    expect(probed(reply).canManage).toBe(false);
+    expect(bot.logs.some((l) => l.includes("getChatMember failed"))).toBe(true);
+  });
+
+  test("GIVEN a private chat THEN canManage is true without asking Telegram", async () => {
+    const user = peer.user({ userId: 20, languageCode: "en" });
+    const reply = await nextMessage(20, () => user.send("/probe"));
+    expect(probed(reply)).toMatchObject({ target: "telegram:20", type: "private", userId: "telegram:20", canManage: true });
+    expect(peer.calls.some((c) => c.method === "getChatMember" && c.payload.chat_id === 20)).toBe(false);
+  });
+});

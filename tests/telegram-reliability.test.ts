@@ -1,0 +1,180 @@
+import { Api } from "grammy";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { COMMANDS } from "../commands/index.js";
+import { DeliveryError } from "../src/core/platform.js";
+import { makeReply } from "../src/core/reply.js";
+import { t } from "../src/core/strings.js";
+import { syncCommandMenu } from "../src/platforms/telegram/commandMenu.js";
+import { type KabarOnPeer, startKabarOnPeer } from "./peers/telegramKabar.js";
+import { FAULTS, type Fault, freePort, type RecordedCall, startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./peers/telegramPeer.js";
+
+/**
+ * Failures the emulator cannot produce, injected by the peer's proxy: what
+ * `send` reports to the digest scheduler, what an interactive reply does
+ * with 429, how polling survives a network drop, the command menu, webhooks.
+ */
+let peer: TelegramPeer;
+let bot: KabarOnPeer;
+beforeAll(async () => {
+  peer = await startTelegramPeer();
+  bot = await startKabarOnPeer(peer);
+});
+afterAll(async () => {
+  await bot?.platform.stop();
+  await peer?.stop();
+});
+
+async function nextMessage(chatId: number, send: () => Promise<void>): Promise<RecordedCall> {
+  const after = peer.calls.length;
+  await send();
+  return peer.waitForCall("sendMessage", { chatId, after });
+}
+
+const digestLike = makeReply({
+  kind: "digest",
+  lang: "id",
+  title: "Kabar harian <b>",
+  blocks: ["A & B"],
+  followUps: [{ label: "Ringkasan", call: { command: "summary", lang: "id", args: {} } }],
+});
+
+describe("TelegramPlatform.send (digest deliveries)", () => {
+  test("GIVEN a reachable chat THEN the reply is posted as escaped HTML with its keyboard", async () => {
+    const after = peer.calls.length;
+    await bot.platform.send("telegram:55", digestLike);
+    const sent = await peer.waitForCall("sendMessage", { chatId: 55, after });
+    expect(sent.payload.text).toBe("<b>Kabar harian &lt;b&gt;</b>\n\nA &amp; B");
+    expect(sent.payload.reply_markup.inline_keyboard[0][0].callback_data).toBe("k1|summary|id|");
+  });
+
+  test.each<[string, Fault | "network", Partial<DeliveryError>, { code?: unknown; retryAfterMs?: number; migratedTo?: string }]>([
+    ["403 blocked", FAULTS.blocked, { failure: "gone" }, { code: 403 }],
+    ["403 kicked", FAULTS.kicked, { failure: "gone" }, { code: 403 }],
+    ["400 chat not found", FAULTS.chatNotFound, { failure: "gone" }, { code: 400 }],
+    ["400 migrate_to_chat_id", FAULTS.migrated(-100999), { failure: "migrated" }, { code: 400, migratedTo: "-100999" }],
+    ["429 retry_after 7", FAULTS.rateLimited(7), { failure: "rate_limited" }, { code: 429, retryAfterMs: 7000 }],
+    ["500", FAULTS.serverError, { failure: "transient" }, { code: 500 }],
+    ["a dropped connection", "network", { failure: "transient" }, { code: "network" }],
+  ])("GIVEN sendMessage answers %s THEN send throws the matching DeliveryError after one attempt", async (_name, fault, expected, details) => {
+    const chatId = 7000 + Math.floor(Math.random() * 1000);
+    peer.failNext("sendMessage", { chatId, fault });
+    const after = peer.calls.length;
+    const err = await bot.platform.send(String(chatId), digestLike).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject(expected);
+    expect((err as DeliveryError).details).toMatchObject(details);
+    expect((err as DeliveryError).message).not.toContain(TEST_TOKEN);
+    // No retry in this path: the scheduler decides when to try again.
+    expect(peer.calls.slice(after).filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(chatId))).toHaveLength(1);
+  });
+});
+
+describe("interactive replies", () => {
+  test("GIVEN a 429 with retry_after 1 on a reply THEN auto-retry waits and the reply arrives", async () => {
+    peer.failNext("sendMessage", { chatId: 60, fault: FAULTS.rateLimited(1) });
+    const user = peer.user({ userId: 60, languageCode: "en" });
+    const after = peer.calls.length;
+    await user.send("/actors");
+    const reply = await peer.waitForCall("sendMessage", { chatId: 60, after, where: (c) => c.response?.ok === true });
+    expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
+    expect(peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(2);
+  });
+
+  test("GIVEN a reply that fails THEN the failure is logged with context and the user gets a short apology", async () => {
+    peer.failNext("sendMessage", { chatId: 61, fault: FAULTS.chatNotFound });
+    const user = peer.user({ userId: 61, languageCode: "id" });
+    const after = peer.calls.length;
+    await user.send("/actors");
+    const apology = await peer.waitForCall("sendMessage", { chatId: 61, after, where: (c) => c.response?.ok === true });
+    expect(apology.payload.text).toBe(t("id").genericError);
+    const line = bot.logs.find((l) => l.includes("telegram update failed") && l.includes('"chatId":61'));
+    expect(line).toBeDefined();
+    expect(line).not.toContain(TEST_TOKEN);
+  });
+
+  test("GIVEN getUpdates fails twice (dropped connections) THEN polling carries on and later messages are answered", async () => {
+    const user = peer.user({ userId: 62, languageCode: "en" });
+    // The poll waiting now delivers this message; the next two polls fail.
+    peer.failNext("getUpdates", { fault: "network", times: 2 });
+    await nextMessage(62, () => user.send("/source"));
+    const reply = await nextMessage(62, () => user.send("/actors"));
+    expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
+    expect(peer.calls.filter((c) => c.method === "getUpdates" && c.dropped)).toHaveLength(2);
+    expect(bot.logs.some((l) => l.includes("Telegram unreachable; retrying"))).toBe(true);
+  });
+
+  test("GIVEN hostile text in a command THEN every reply is HTML Telegram accepts, escaped, and split under 4,096 characters", async () => {
+    const user = peer.user({ userId: 63, languageCode: "en" });
+    const hostile = `<script>alert(1)</script> & <b>unbalanced <i> ${"x<&>".repeat(2500)}`;
+    const after = peer.calls.length;
+    await user.send(`/reaction ${hostile}`);
+    // The peer answers 400 to HTML Telegram would reject, so every ok is an accepted message.
+    const last = await peer.waitForCall("sendMessage", { chatId: 63, after, where: (c) => c.payload.text.includes("Source:") });
+    const sent = peer.calls.slice(after, peer.calls.indexOf(last) + 1).filter((c) => c.method === "sendMessage");
+    expect(sent.length).toBeGreaterThan(1);
+    for (const c of sent) {
+      expect(c.response?.ok).toBe(true);
+      expect(c.payload.text.length).toBeLessThanOrEqual(4096);
+      expect(c.payload.text).not.toContain("<script>");
+    }
+    expect(sent.map((c) => c.payload.text).join("\n")).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;unbalanced &lt;i&gt;");
+  });
+});
+
+describe("command menu", () => {
+  test("GIVEN the menu registered once THEN the next start skips setMyCommands; a changed menu registers again", async () => {
+    const api = new Api(TEST_TOKEN, { apiRoot: peer.apiRoot });
+    const stateFile = `${bot.dataDir}/menu-test.json`;
+    const count = () => peer.calls.filter((c) => c.method === "setMyCommands").length;
+    const before = count();
+    expect(await syncCommandMenu(api, COMMANDS, { stateFile, botId: 1 })).toBe("updated");
+    expect(count()).toBe(before + 2);
+    expect(await syncCommandMenu(api, COMMANDS, { stateFile, botId: 1 })).toBe("unchanged");
+    expect(count()).toBe(before + 2);
+    expect(await syncCommandMenu(api, COMMANDS.slice(1), { stateFile, botId: 1 })).toBe("updated");
+    expect(count()).toBe(before + 4);
+  });
+
+  test("GIVEN setMyCommands fails THEN it is logged, not fatal, and tried again at the next start", async () => {
+    const api = new Api(TEST_TOKEN, { apiRoot: peer.apiRoot });
+    const stateFile = `${bot.dataDir}/menu-fail.json`;
+    peer.failNext("setMyCommands", { fault: { error_code: 400, description: "Bad Request: too many requests to setMyCommands" } });
+    const warnings: unknown[] = [];
+    const logger = { warn: (o: unknown) => warnings.push(o), info: () => {} } as never;
+    expect(await syncCommandMenu(api, COMMANDS, { stateFile, botId: 1, logger })).toBe("failed");
+    expect(warnings).toHaveLength(1);
+    expect(await syncCommandMenu(api, COMMANDS, { stateFile, botId: 1 })).toBe("updated");
+  });
+});
+
+describe("webhook mode", () => {
+  let hookPeer: TelegramPeer;
+  let hookBot: KabarOnPeer;
+  let url: string;
+  beforeAll(async () => {
+    hookPeer = await startTelegramPeer();
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/telegram-hook`;
+    hookBot = await startKabarOnPeer(hookPeer, { webhook: { url, port, host: "127.0.0.1", secret: "s3cret-value" } });
+  });
+  afterAll(async () => {
+    await hookBot?.platform.stop();
+    await hookPeer?.stop();
+  });
+
+  test("GIVEN webhook mode THEN setWebhook carries the secret and updates posted by Telegram are answered", async () => {
+    const setWebhook = await hookPeer.waitForCall("setWebhook");
+    expect(setWebhook.payload).toMatchObject({ url, secret_token: "s3cret-value" });
+    const user = hookPeer.user({ userId: 70, languageCode: "en" });
+    const after = hookPeer.calls.length;
+    await user.send("/actors");
+    const reply = await hookPeer.waitForCall("sendMessage", { chatId: 70, after });
+    expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
+    expect(hookPeer.calls.some((c) => c.method === "getUpdates")).toBe(false);
+  });
+
+  test("GIVEN a POST without Telegram's secret header THEN it is refused with 401", async () => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ update_id: 1 }) });
+    expect(res.status).toBe(401);
+  });
+});
