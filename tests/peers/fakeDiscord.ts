@@ -78,6 +78,7 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters = new Set<{ test: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
   private readonly readyWaiters = new Set<() => void>();
+  private readonly resumeWaiters = new Set<() => void>();
   private readonly failures: Failure[] = [];
   private seq = 0;
   private port = 0;
@@ -142,6 +143,17 @@ export class FakeDiscord {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("no IDENTIFY")), timeoutMs);
       this.readyWaiters.add(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Resolves at the next RESUME (op 6) a client sends, after a dropped connection. */
+  waitForResume(timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no RESUME")), timeoutMs);
+      this.resumeWaiters.add(() => {
         clearTimeout(timer);
         resolve();
       });
@@ -302,6 +314,8 @@ export class FakeDiscord {
         this.resumes += 1;
         this.seq += 1;
         ws.send(JSON.stringify({ op: 0, t: "RESUMED", s: this.seq, d: {} }));
+        for (const done of this.resumeWaiters) done();
+        this.resumeWaiters.clear();
       }
     });
   }
