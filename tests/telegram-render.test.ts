@@ -115,7 +115,7 @@ describe("addressedText (group rules)", () => {
     ["a mention, stripped", msg("@KabarBot apa kata PBB?", { entities: [{ type: "mention", offset: 0, length: 9 }] }), "question:apa kata PBB?"],
     ["a text_mention of us", msg("Kabar, apa kata PBB?", { entities: [{ type: "text_mention", offset: 0, length: 5, user: me }] }), "question:Kabar, apa kata PBB?"],
     ["someone else's handle", msg("@KabarBotFan apa kata PBB?"), undefined],
-    ["a reply to us", msg("dan Rusia?", { reply_to_message: { message_id: 2, date: 0, chat: { id: -5, type: "supergroup", title: "g" }, from: me } as Message["reply_to_message"] }), "question:dan Rusia?"],
+    ["a reply to us", msg("dan Rusia?", { reply_to_message: { message_id: 2, date: 0, chat: { id: -5, type: "supergroup", title: "g" }, from: me } as unknown as Message["reply_to_message"] }), "question:dan Rusia?"],
   ])("GIVEN %s", (_name, message, expected) => {
     const got = addressedText(message, me);
     const shown = got === undefined ? undefined : got.kind === "question" ? `question:${got.text}` : `command:${got.command.name}:${got.command.rest}`;
