@@ -1,4 +1,5 @@
 import type { BenchSection, Figures } from "./harness.js";
+import { telegramSection } from "./telegram.js";
 import { understandSection } from "./understand.js";
 
 /**
@@ -7,6 +8,7 @@ import { understandSection } from "./understand.js";
  */
 const SECTIONS: BenchSection[] = [
   understandSection,
+  telegramSection,
   // Platform sections register here (Telegram, Discord, digest fan-out).
 ];
 
