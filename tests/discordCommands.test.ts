@@ -10,7 +10,7 @@ import { FakeDiscord } from "./peers/fakeDiscord.js";
 
 /** An admin command shaped like the digest issue's, so the generator is checked on subcommands before that file exists. */
 const adminCommand: CommandDefinition = {
-  name: "digest",
+  name: "admin_probe",
   nameId: "ringkasan-harian",
   description: { id: "Ringkasan terjadwal", en: "Scheduled digest" },
   options: [],
@@ -107,7 +107,7 @@ describe("Discord command JSON generated from commands/", () => {
   });
 
   it("GIVEN an admin command with subcommands THEN it requires Manage Channels and its timezone option autocompletes", () => {
-    const digest = json.find((c) => c.name === "digest")!;
+    const digest = json.find((c) => c.name === "admin_probe")!;
     expect(digest.default_member_permissions).toBe(String(1 << 4));
     expect(digest.options[0]).toMatchObject({ type: 1, name: "subscribe", name_localizations: { id: "langganan" } });
     expect(digest.options[0].options.map((o: Json) => o.name)).toEqual(["time", "timezone"]);
