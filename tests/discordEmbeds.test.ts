@@ -110,7 +110,7 @@ describe("Discord embeds", () => {
       expect(row.components).toHaveLength(5);
       for (const button of row.components) {
         expect("custom_id" in button && button.custom_id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
-        expect(button.label!.length).toBeLessThanOrEqual(80);
+        expect("label" in button && button.label!.length).toBeLessThanOrEqual(80);
       }
     }
   });
