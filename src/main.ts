@@ -1,6 +1,7 @@
 import { config as loadDotenv } from "dotenv";
 import { createKabar, LibraryHolder, loadContentOrExit } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { createDigestRuntime } from "./digest/runtime.js";
 import { createLogger } from "./core/log.js";
 import type { Platform } from "./core/platform.js";
 import { ConsolePlatform } from "./platforms/console/consoleChat.js";
@@ -26,7 +27,9 @@ try {
 
 const logger = createLogger(config.LOG_LEVEL);
 const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
-const kabar = createKabar(holder, logger);
+// Digests: the store opens here (DATA_DIR is created) so the digest command can reach it.
+const digests = createDigestRuntime({ config, holder, logger });
+const kabar = createKabar(holder, logger, digests.services);
 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
@@ -52,7 +55,10 @@ if (config.TELEGRAM_BOT_TOKEN) {
 if (platforms.length === 0) {
   // No token: the console chat. It ends when the user leaves or input ends.
   const consoleChat = new ConsolePlatform({ kabar, lang: config.DEFAULT_LANG });
+  // Digests print into an interactive console; piped input gets only the answers to its lines.
+  if (process.stdin.isTTY) await digests.start([consoleChat]);
   await consoleChat.start();
+  await digests.stop();
   process.exit(0);
 }
 
@@ -61,6 +67,8 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
+  // Digests first: unsent claims are handed back while the platforms can still finish sends in progress.
+  await digests.stop();
   await Promise.allSettled(platforms.map((p) => p.stop()));
   process.exit(0);
 }
@@ -71,3 +79,4 @@ for (const platform of platforms) {
   await platform.start();
   logger.info({ platform: platform.name }, "platform started");
 }
+await digests.start(platforms);
