@@ -36,7 +36,7 @@ describe("npm run start:sharded", () => {
     });
     child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    await discord.waitForReady(25_000);
+    await discord.waitForReady(50_000);
     expect(discord.identifyPayloads[0]!.shard).toEqual([0, 1]);
 
     const sent = discord.slashCommand({ guildId, channelId, user: { id: snowflake(), username: "r" }, permissions: PERMISSIONS.viewAndSend }, { name: "actors" });
@@ -47,5 +47,5 @@ describe("npm run start:sharded", () => {
     process.kill(-child.pid!, "SIGTERM");
     expect(await closed).toBe(1000);
     expect(output).not.toContain(discord.token);
-  }, 30_000);
+  }, 60_000);
 });

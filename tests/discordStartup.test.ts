@@ -40,8 +40,8 @@ beforeAll(async () => {
   });
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  await discord.waitForReady(20_000);
-}, 30_000);
+  await discord.waitForReady(50_000);
+}, 60_000);
 
 afterAll(async () => {
   if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
