@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { encodeCall } from "../src/core/callbackData.js";
 import { t } from "../src/core/strings.js";
-import { type KabarOnPeer, library, startKabarOnPeer } from "./peers/telegramKabar.js";
+import { library, useKabarOnPeer } from "./peers/telegramKabar.js";
 import { checkTelegramHtml } from "./peers/telegramHtmlCheck.js";
-import { type RecordedCall, startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./peers/telegramPeer.js";
+import { type RecordedCall, TEST_TOKEN } from "./peers/telegramPeer.js";
 
 /**
  * A user talks to the bot through telegram-test-api (behind the peer's proxy)
  * while the real grammY client long-polls it on 127.0.0.1. Each test uses its
  * own user id (= private chat id), so their replies never mix.
  */
-let peer: TelegramPeer;
-let bot: KabarOnPeer;
+const fixture = useKabarOnPeer();
 
-beforeAll(async () => {
-  peer = await startTelegramPeer();
-  bot = await startKabarOnPeer(peer);
-});
-afterAll(async () => {
-  await bot?.platform.stop();
-  await peer?.stop();
-});
-
-/** The bot's next message to `chatId` after the calls seen so far. */
-async function nextMessage(chatId: number, send: () => Promise<void>): Promise<RecordedCall> {
-  const after = peer.calls.length;
-  await send();
-  return peer.waitForCall("sendMessage", { chatId, after });
-}
+const nextMessage = (chatId: number, send: () => Promise<void>) => fixture.peer.nextMessage(chatId, send);
 
 function buttons(call: RecordedCall): { text: string; callback_data: string }[] {
   return (call.payload.reply_markup?.inline_keyboard ?? []).flat();
@@ -38,7 +23,7 @@ const france = article.actors.find((a) => a.id === "france")!;
 
 describe("Telegram end to end (telegram-test-api)", () => {
   test("GIVEN an Indonesian user WHEN they send /start THEN they get an HTML greeting in Indonesian with the sections as buttons", async () => {
-    const user = peer.user({ userId: 101, firstName: "Sari", languageCode: "id" });
+    const user = fixture.peer.user({ userId: 101, firstName: "Sari", languageCode: "id" });
     const msg = await nextMessage(101, () => user.send("/start"));
     expect(msg.payload.parse_mode).toBe("HTML");
     expect(msg.payload.text).toMatch(/^<b>Halo, Sari!<\/b>\n\nSaya Kabar\./);
@@ -52,19 +37,19 @@ describe("Telegram end to end (telegram-test-api)", () => {
   });
 
   test("GIVEN an English-locale user WHEN they send /start THEN the greeting is in English", async () => {
-    const user = peer.user({ userId: 102, firstName: "Ann", languageCode: "en-GB" });
+    const user = fixture.peer.user({ userId: 102, firstName: "Ann", languageCode: "en-GB" });
     const msg = await nextMessage(102, () => user.send("/start"));
     expect(msg.payload.text).toMatch(/^<b>Hello, Ann!<\/b>\n\nI am Kabar\./);
   });
 
   test("GIVEN a deep link /start reaction_france THEN the French reaction opens at once", async () => {
-    const user = peer.user({ userId: 103, languageCode: "en" });
+    const user = fixture.peer.user({ userId: 103, languageCode: "en" });
     const msg = await nextMessage(103, () => user.send("/start reaction_france"));
     expect(msg.payload.text).toContain(`<b>${france.flag} France's reaction</b>`);
   });
 
   test("GIVEN /reaction france from an English user THEN the HTML has the title, the verbatim quote in a blockquote, our translation marked, the source and buttons to the other actors", async () => {
-    const user = peer.user({ userId: 104, languageCode: "en" });
+    const user = fixture.peer.user({ userId: 104, languageCode: "en" });
     const msg = await nextMessage(104, () => user.send("/reaction france"));
     const html = String(msg.payload.text);
     const quote = france.quotes[0]!;
@@ -79,57 +64,57 @@ describe("Telegram end to end (telegram-test-api)", () => {
   });
 
   test("GIVEN an English-locale user WHEN they ask 'apa kata PBB?' THEN the answer is in Indonesian (the question's language wins)", async () => {
-    const user = peer.user({ userId: 105, languageCode: "en" });
+    const user = fixture.peer.user({ userId: 105, languageCode: "en" });
     const msg = await nextMessage(105, () => user.send("apa kata PBB?"));
     expect(msg.payload.text).toMatch(/^<b>🇺🇳 Reaksi PBB<\/b>/);
     expect(msg.payload.text).toContain("<i>Sumber: Tribunnews.com");
   });
 
   test("GIVEN an Indonesian-locale user WHEN they ask in English THEN the answer is in English", async () => {
-    const user = peer.user({ userId: 106, languageCode: "id" });
+    const user = fixture.peer.user({ userId: 106, languageCode: "id" });
     const msg = await nextMessage(106, () => user.send("what did the UN say?"));
     expect(msg.payload.text).toMatch(/^<b>🇺🇳 United Nations's reaction<\/b>/);
   });
 
   test("GIVEN a reply with buttons WHEN the user presses one THEN the message is edited in place and the callback is answered", async () => {
-    const user = peer.user({ userId: 107, languageCode: "en" });
+    const user = fixture.peer.user({ userId: 107, languageCode: "en" });
     const msg = await nextMessage(107, () => user.send("/reaction france"));
     const messageId = msg.response!.result.message_id as number;
     const un = buttons(msg).find((b) => b.text === "🇺🇳 United Nations")!;
-    const after = peer.calls.length;
+    const after = fixture.peer.calls.length;
     await user.press(un.callback_data, messageId);
-    const edit = await peer.waitForCall("editMessageText", { chatId: 107, after });
+    const edit = await fixture.peer.waitForCall("editMessageText", { chatId: 107, after });
     expect(edit.payload.message_id).toBe(messageId);
     expect(edit.payload.parse_mode).toBe("HTML");
     expect(edit.payload.text).toMatch(/^<b>🇺🇳 United Nations/);
     expect(buttons(edit).map((b) => b.text)).toContain(`${france.flag} France`);
-    await peer.waitForCall("answerCallbackQuery", { after });
+    await fixture.peer.waitForCall("answerCallbackQuery", { after });
     const stored = await user.client.getUpdatesHistory();
     const edited = stored.find((u: any) => u.messageId === messageId && "message" in u && u.message.chat_id !== undefined) as any;
     expect(edited.message.text).toBe(edit.payload.text);
   });
 
   test("GIVEN a button from an older version WHEN pressed THEN the user gets a short notice and nothing is edited", async () => {
-    const user = peer.user({ userId: 108, languageCode: "en" });
+    const user = fixture.peer.user({ userId: 108, languageCode: "en" });
     const msg = await nextMessage(108, () => user.send("/actors"));
-    const after = peer.calls.length;
+    const after = fixture.peer.calls.length;
     await user.press("v0:reaction:fr", msg.response!.result.message_id as number);
-    const answer = await peer.waitForCall("answerCallbackQuery", { after });
+    const answer = await fixture.peer.waitForCall("answerCallbackQuery", { after });
     expect(answer.payload.text).toBe(t("en").staleButton);
-    expect(peer.calls.slice(after).some((c) => c.method === "editMessageText")).toBe(false);
+    expect(fixture.peer.calls.slice(after).some((c) => c.method === "editMessageText")).toBe(false);
   });
 
   test("GIVEN the bot started THEN the command menu was registered in English (default) and Indonesian, from the command list", async () => {
-    const menus = peer.commandMenus();
+    const menus = fixture.peer.commandMenus();
     const en = menus.get("") as { command: string; description: string }[];
     const id = menus.get("id") as { command: string; description: string }[];
-    expect(en.map((c) => c.command)).toEqual(bot.kabar.commands.map((c) => c.name));
+    expect(en.map((c) => c.command)).toEqual(fixture.bot.kabar.commands.map((c) => c.name));
     expect(en.find((c) => c.command === "reaction")!.description).toBe("One country's or organisation's reaction");
     expect(id.find((c) => c.command === "reaction")!.description).toBe("Reaksi satu negara atau lembaga");
   });
 
   test("GIVEN the whole conversation THEN no log line contains the token", () => {
-    expect(bot.logs.length).toBeGreaterThan(0);
-    expect(bot.logs.join("\n")).not.toContain(TEST_TOKEN);
+    expect(fixture.bot.logs.length).toBeGreaterThan(0);
+    expect(fixture.bot.logs.join("\n")).not.toContain(TEST_TOKEN);
   });
 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { CommandDefinition } from "../src/core/command.js";
 import { makeReply } from "../src/core/reply.js";
-import { type KabarOnPeer, startKabarOnPeer } from "./peers/telegramKabar.js";
-import { FAULTS, type RecordedCall, startTelegramPeer, TEST_BOT_ID, TEST_BOT_USERNAME, type TelegramPeer } from "./peers/telegramPeer.js";
+import { useKabarOnPeer } from "./peers/telegramKabar.js";
+import { FAULTS, type RecordedCall, TEST_BOT_ID, TEST_BOT_USERNAME } from "./peers/telegramPeer.js";
 
 /**
  * Groups: which messages the bot answers, and the ChatContext every call
@@ -33,40 +33,27 @@ const probe: CommandDefinition = {
   },
 };
 
-let peer: TelegramPeer;
-let bot: KabarOnPeer;
-beforeAll(async () => {
-  peer = await startTelegramPeer();
-  bot = await startKabarOnPeer(peer, { extraCommands: [probe] });
-});
-afterAll(async () => {
-  await bot?.platform.stop();
-  await peer?.stop();
-});
+const fixture = useKabarOnPeer({ extraCommands: [probe] });
 
-async function nextMessage(chatId: number, send: () => Promise<void>): Promise<RecordedCall> {
-  const after = peer.calls.length;
-  await send();
-  return peer.waitForCall("sendMessage", { chatId, after });
-}
+const nextMessage = (chatId: number, send: () => Promise<void>) => fixture.peer.nextMessage(chatId, send);
 
 function probed(call: RecordedCall): Record<string, unknown> {
   return JSON.parse(String(call.payload.text).split("\n\n")[1]!) as Record<string, unknown>;
 }
 
 const inGroup = (chatId: number, userId: number, languageCode = "en") =>
-  peer.user({ userId, chatId, chatType: "supergroup", languageCode });
+  fixture.peer.user({ userId, chatId, chatType: "supergroup", languageCode });
 
 describe("Telegram groups", () => {
   test("GIVEN group chatter THEN it is ignored silently, and the next command is the first thing answered", async () => {
     const user = inGroup(-1001, 11);
-    const after = peer.calls.length;
+    const after = fixture.peer.calls.length;
     await user.send("hari ini panas sekali");
     await user.send("apa kata Prancis?");
     const reply = await nextMessage(-1001, () => user.send("/actors"));
     expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
-    expect(peer.sent(-1001)).toHaveLength(1);
-    expect(peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    expect(fixture.peer.sent(-1001)).toHaveLength(1);
+    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(1);
   });
 
   test("GIVEN a message mentioning the bot THEN it is answered as a question, threaded under the message", async () => {
@@ -91,7 +78,7 @@ describe("Telegram groups", () => {
     await user.send("apa kata PBB?", { reply_to_message: other });
     const reply = await nextMessage(-1004, () => user.send("/source"));
     expect(reply.payload.text).toMatch(/^<b>Source<\/b>/);
-    expect(peer.sent(-1004)).toHaveLength(1);
+    expect(fixture.peer.sent(-1004)).toHaveLength(1);
   });
 
   test("GIVEN /cmd@OtherBot THEN it is left to the other bot; /cmd@ThisBot is answered", async () => {
@@ -99,7 +86,7 @@ describe("Telegram groups", () => {
     await user.send("/actors@OtherBot");
     const reply = await nextMessage(-1005, () => user.send(`/reaction@${TEST_BOT_USERNAME} france`));
     expect(reply.payload.text).toMatch(/^<b>🇫🇷 France's reaction<\/b>/);
-    expect(peer.sent(-1005)).toHaveLength(1);
+    expect(fixture.peer.sent(-1005)).toHaveLength(1);
   });
 
   test("GIVEN an unknown bare command in a group THEN it is ignored (it may be another bot's); addressed to us it gets the 'outside what I cover' reply", async () => {
@@ -107,12 +94,12 @@ describe("Telegram groups", () => {
     await user.send("/weather");
     const reply = await nextMessage(-1006, () => user.send(`/weather@${TEST_BOT_USERNAME}`));
     expect(reply.payload.text).toMatch(/^<b>Outside what I cover<\/b>/);
-    expect(peer.sent(-1006)).toHaveLength(1);
+    expect(fixture.peer.sent(-1006)).toHaveLength(1);
   });
 
   test("GIVEN '/probe subscribe 07:30 Asia/Jakarta' from a group administrator THEN the command gets the subcommand, its options and a ChatContext that may manage", async () => {
     const user = inGroup(-1007, 17, "id");
-    peer.setMember(-1007, 17, "administrator");
+    fixture.peer.setMember(-1007, 17, "administrator");
     const reply = await nextMessage(-1007, () => user.send("/probe subscribe 07:30 Asia/Jakarta"));
     expect(probed(reply)).toEqual({
       args: { subcommand: "subscribe", time: "07:30", timezone: "Asia/Jakarta" },
@@ -132,26 +119,26 @@ describe("Telegram groups", () => {
   ] as const)("GIVEN a group member with status %s THEN canManage is %s", async (status, expected) => {
     const chatId = -1100 - ["creator", "administrator", "member", "restricted"].indexOf(status);
     const user = inGroup(chatId, 18);
-    peer.setMember(chatId, 18, status);
+    fixture.peer.setMember(chatId, 18, status);
     const reply = await nextMessage(chatId, () => user.send("/probe"));
     expect(probed(reply).canManage).toBe(expected);
-    const lookup = await peer.waitForCall("getChatMember", { chatId });
+    const lookup = await fixture.peer.waitForCall("getChatMember", { chatId });
     expect(lookup.payload.user_id).toBe(18);
   });
 
   test("GIVEN getChatMember fails THEN canManage is false and a log line says why", async () => {
     const user = inGroup(-1008, 19);
-    peer.setMember(-1008, 19, "administrator");
-    peer.failNext("getChatMember", { chatId: -1008, fault: FAULTS.chatNotFound });
+    fixture.peer.setMember(-1008, 19, "administrator");
+    fixture.peer.failNext("getChatMember", { chatId: -1008, fault: FAULTS.chatNotFound });
     const reply = await nextMessage(-1008, () => user.send("/probe"));
     expect(probed(reply).canManage).toBe(false);
-    expect(bot.logs.some((l) => l.includes("getChatMember failed"))).toBe(true);
+    expect(fixture.bot.logs.some((l) => l.includes("getChatMember failed"))).toBe(true);
   });
 
   test("GIVEN a private chat THEN canManage is true without asking Telegram", async () => {
-    const user = peer.user({ userId: 20, languageCode: "en" });
+    const user = fixture.peer.user({ userId: 20, languageCode: "en" });
     const reply = await nextMessage(20, () => user.send("/probe"));
     expect(probed(reply)).toMatchObject({ target: "telegram:20", type: "private", userId: "telegram:20", canManage: true });
-    expect(peer.calls.some((c) => c.method === "getChatMember" && c.payload.chat_id === 20)).toBe(false);
+    expect(fixture.peer.calls.some((c) => c.method === "getChatMember" && c.payload.chat_id === 20)).toBe(false);
   });
 });

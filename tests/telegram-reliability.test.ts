@@ -5,30 +5,17 @@ import { DeliveryError } from "../src/core/platform.js";
 import { makeReply } from "../src/core/reply.js";
 import { t } from "../src/core/strings.js";
 import { syncCommandMenu } from "../src/platforms/telegram/commandMenu.js";
-import { type KabarOnPeer, startKabarOnPeer } from "./peers/telegramKabar.js";
-import { FAULTS, type Fault, freePort, type RecordedCall, startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./peers/telegramPeer.js";
+import { type KabarOnPeer, startKabarOnPeer, useKabarOnPeer } from "./peers/telegramKabar.js";
+import { FAULTS, type Fault, freePort, startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./peers/telegramPeer.js";
 
 /**
  * Failures the emulator cannot produce, injected by the peer's proxy: what
  * `send` reports to the digest scheduler, what an interactive reply does
  * with 429, how polling survives a network drop, the command menu, webhooks.
  */
-let peer: TelegramPeer;
-let bot: KabarOnPeer;
-beforeAll(async () => {
-  peer = await startTelegramPeer();
-  bot = await startKabarOnPeer(peer);
-});
-afterAll(async () => {
-  await bot?.platform.stop();
-  await peer?.stop();
-});
+const fixture = useKabarOnPeer();
 
-async function nextMessage(chatId: number, send: () => Promise<void>): Promise<RecordedCall> {
-  const after = peer.calls.length;
-  await send();
-  return peer.waitForCall("sendMessage", { chatId, after });
-}
+const nextMessage = (chatId: number, send: () => Promise<void>) => fixture.peer.nextMessage(chatId, send);
 
 const digestLike = makeReply({
   kind: "digest",
@@ -40,9 +27,9 @@ const digestLike = makeReply({
 
 describe("TelegramPlatform.send (digest deliveries)", () => {
   test("GIVEN a reachable chat THEN the reply is posted as escaped HTML with its keyboard", async () => {
-    const after = peer.calls.length;
-    await bot.platform.send("telegram:55", digestLike);
-    const sent = await peer.waitForCall("sendMessage", { chatId: 55, after });
+    const after = fixture.peer.calls.length;
+    await fixture.bot.platform.send("telegram:55", digestLike);
+    const sent = await fixture.peer.waitForCall("sendMessage", { chatId: 55, after });
     expect(sent.payload.text).toBe("<b>Kabar harian &lt;b&gt;</b>\n\nA &amp; B");
     expect(sent.payload.reply_markup.inline_keyboard[0][0].callback_data).toBe("k1|summary|id|");
   });
@@ -57,60 +44,60 @@ describe("TelegramPlatform.send (digest deliveries)", () => {
     ["a dropped connection", "network", { failure: "transient" }, { code: "network" }],
   ])("GIVEN sendMessage answers %s THEN send throws the matching DeliveryError after one attempt", async (_name, fault, expected, details) => {
     const chatId = 7000 + Math.floor(Math.random() * 1000);
-    peer.failNext("sendMessage", { chatId, fault });
-    const after = peer.calls.length;
-    const err = await bot.platform.send(String(chatId), digestLike).catch((e: unknown) => e);
+    fixture.peer.failNext("sendMessage", { chatId, fault });
+    const after = fixture.peer.calls.length;
+    const err = await fixture.bot.platform.send(String(chatId), digestLike).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject(expected);
     expect((err as DeliveryError).details).toMatchObject(details);
     expect((err as DeliveryError).message).not.toContain(TEST_TOKEN);
     // No retry in this path: the scheduler decides when to try again.
-    expect(peer.calls.slice(after).filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(chatId))).toHaveLength(1);
+    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(chatId))).toHaveLength(1);
   });
 });
 
 describe("interactive replies", () => {
   test("GIVEN a 429 with retry_after 1 on a reply THEN auto-retry waits and the reply arrives", async () => {
-    peer.failNext("sendMessage", { chatId: 60, fault: FAULTS.rateLimited(1) });
-    const user = peer.user({ userId: 60, languageCode: "en" });
-    const after = peer.calls.length;
+    fixture.peer.failNext("sendMessage", { chatId: 60, fault: FAULTS.rateLimited(1) });
+    const user = fixture.peer.user({ userId: 60, languageCode: "en" });
+    const after = fixture.peer.calls.length;
     await user.send("/actors");
-    const reply = await peer.waitForCall("sendMessage", { chatId: 60, after, where: (c) => c.response?.ok === true });
+    const reply = await fixture.peer.waitForCall("sendMessage", { chatId: 60, after, where: (c) => c.response?.ok === true });
     expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
-    expect(peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(2);
   });
 
   test("GIVEN a reply that fails THEN the failure is logged with context and the user gets a short apology", async () => {
-    peer.failNext("sendMessage", { chatId: 61, fault: FAULTS.chatNotFound });
-    const user = peer.user({ userId: 61, languageCode: "id" });
-    const after = peer.calls.length;
+    fixture.peer.failNext("sendMessage", { chatId: 61, fault: FAULTS.chatNotFound });
+    const user = fixture.peer.user({ userId: 61, languageCode: "id" });
+    const after = fixture.peer.calls.length;
     await user.send("/actors");
-    const apology = await peer.waitForCall("sendMessage", { chatId: 61, after, where: (c) => c.response?.ok === true });
+    const apology = await fixture.peer.waitForCall("sendMessage", { chatId: 61, after, where: (c) => c.response?.ok === true });
     expect(apology.payload.text).toBe(t("id").genericError);
-    const line = bot.logs.find((l) => l.includes("telegram update failed") && l.includes('"chatId":61'));
+    const line = fixture.bot.logs.find((l) => l.includes("telegram update failed") && l.includes('"chatId":61'));
     expect(line).toBeDefined();
     expect(line).not.toContain(TEST_TOKEN);
   });
 
   test("GIVEN getUpdates fails twice (dropped connections) THEN polling carries on and later messages are answered", async () => {
-    const user = peer.user({ userId: 62, languageCode: "en" });
+    const user = fixture.peer.user({ userId: 62, languageCode: "en" });
     // The poll waiting now delivers this message; the next two polls fail.
-    peer.failNext("getUpdates", { fault: "network", times: 2 });
+    fixture.peer.failNext("getUpdates", { fault: "network", times: 2 });
     await nextMessage(62, () => user.send("/source"));
     const reply = await nextMessage(62, () => user.send("/actors"));
     expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
-    expect(peer.calls.filter((c) => c.method === "getUpdates" && c.dropped)).toHaveLength(2);
-    expect(bot.logs.some((l) => l.includes("Telegram unreachable; retrying"))).toBe(true);
+    expect(fixture.peer.calls.filter((c) => c.method === "getUpdates" && c.dropped)).toHaveLength(2);
+    expect(fixture.bot.logs.some((l) => l.includes("Telegram unreachable; retrying"))).toBe(true);
   });
 
   test("GIVEN hostile text in a command THEN every reply is HTML Telegram accepts, escaped, and split under 4,096 characters", async () => {
-    const user = peer.user({ userId: 63, languageCode: "en" });
+    const user = fixture.peer.user({ userId: 63, languageCode: "en" });
     const hostile = `<script>alert(1)</script> & <b>unbalanced <i> ${"x<&>".repeat(2500)}`;
-    const after = peer.calls.length;
+    const after = fixture.peer.calls.length;
     await user.send(`/reaction ${hostile}`);
     // The peer answers 400 to HTML Telegram would reject, so every ok is an accepted message.
-    const last = await peer.waitForCall("sendMessage", { chatId: 63, after, where: (c) => c.payload.text.includes("Source:") });
-    const sent = peer.calls.slice(after, peer.calls.indexOf(last) + 1).filter((c) => c.method === "sendMessage");
+    const last = await fixture.peer.waitForCall("sendMessage", { chatId: 63, after, where: (c) => c.payload.text.includes("Source:") });
+    const sent = fixture.peer.calls.slice(after, fixture.peer.calls.indexOf(last) + 1).filter((c) => c.method === "sendMessage");
     expect(sent.length).toBeGreaterThan(1);
     for (const c of sent) {
       expect(c.response?.ok).toBe(true);
@@ -123,9 +110,9 @@ describe("interactive replies", () => {
 
 describe("command menu", () => {
   test("GIVEN the menu registered once THEN the next start skips setMyCommands; a changed menu registers again", async () => {
-    const api = new Api(TEST_TOKEN, { apiRoot: peer.apiRoot });
-    const stateFile = `${bot.dataDir}/menu-test.json`;
-    const count = () => peer.calls.filter((c) => c.method === "setMyCommands").length;
+    const api = new Api(TEST_TOKEN, { apiRoot: fixture.peer.apiRoot });
+    const stateFile = `${fixture.bot.dataDir}/menu-test.json`;
+    const count = () => fixture.peer.calls.filter((c) => c.method === "setMyCommands").length;
     const before = count();
     expect(await syncCommandMenu(api, COMMANDS, { stateFile, botId: 1 })).toBe("updated");
     expect(count()).toBe(before + 2);
@@ -136,9 +123,9 @@ describe("command menu", () => {
   });
 
   test("GIVEN setMyCommands fails THEN it is logged, not fatal, and tried again at the next start", async () => {
-    const api = new Api(TEST_TOKEN, { apiRoot: peer.apiRoot });
-    const stateFile = `${bot.dataDir}/menu-fail.json`;
-    peer.failNext("setMyCommands", { fault: { error_code: 400, description: "Bad Request: too many requests to setMyCommands" } });
+    const api = new Api(TEST_TOKEN, { apiRoot: fixture.peer.apiRoot });
+    const stateFile = `${fixture.bot.dataDir}/menu-fail.json`;
+    fixture.peer.failNext("setMyCommands", { fault: { error_code: 400, description: "Bad Request: too many requests to setMyCommands" } });
     const warnings: unknown[] = [];
     const logger = { warn: (o: unknown) => warnings.push(o), info: () => {} } as never;
     expect(await syncCommandMenu(api, COMMANDS, { stateFile, botId: 1, logger })).toBe("failed");

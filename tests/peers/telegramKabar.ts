@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import { afterAll, beforeAll } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import { LibraryHolder } from "../../src/app.js";
 import { loadLibrary } from "../../src/content/loader.js";
@@ -9,7 +10,7 @@ import type { CommandDefinition } from "../../src/core/command.js";
 import { Kabar } from "../../src/core/kabar.js";
 import { createLogger } from "../../src/core/log.js";
 import { TelegramPlatform, type TelegramPlatformOptions } from "../../src/platforms/telegram/telegramPlatform.js";
-import { TEST_TOKEN, type TelegramPeer } from "./telegramPeer.js";
+import { startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./telegramPeer.js";
 
 /**
  * kabar's Telegram platform started against a TelegramPeer, with the bundled
@@ -51,4 +52,18 @@ export async function startKabarOnPeer(
   });
   await platform.start();
   return { platform, kabar, logs, dataDir };
+}
+
+/** A peer and kabar on it for the whole test file: started before its tests, stopped after. */
+export function useKabarOnPeer(options: Parameters<typeof startKabarOnPeer>[1] = {}): { peer: TelegramPeer; bot: KabarOnPeer } {
+  const fixture = {} as { peer: TelegramPeer; bot: KabarOnPeer };
+  beforeAll(async () => {
+    fixture.peer = await startTelegramPeer();
+    fixture.bot = await startKabarOnPeer(fixture.peer, options);
+  });
+  afterAll(async () => {
+    await fixture.bot?.platform.stop();
+    await fixture.peer?.stop();
+  });
+  return fixture;
 }

@@ -10,6 +10,7 @@
  *   const alice = peer.user({ userId: 7, chatId: 7, languageCode: "id" }); // a private chat
  *   await alice.send("/reaction france");
  *   const msg = await peer.waitForCall("sendMessage", { chatId: 7 });      // (c) what the bot sent
+ *   // or: const msg = await peer.nextMessage(7, () => alice.send("/actors"));
  *   await alice.press(data, msg.result.message_id);                        // a button press
  *   await peer.stop();
  *
@@ -205,6 +206,13 @@ export class TelegramPeer {
       };
       this.events.on("call", onCall);
     });
+  }
+
+  /** Runs `action` (a user sending something) and resolves with the bot's next sendMessage to `chatId`. */
+  async nextMessage(chatId: number, action: () => Promise<void>): Promise<RecordedCall> {
+    const after = this.calls.length;
+    await action();
+    return this.waitForCall("sendMessage", { chatId, after });
   }
 
   async stop(): Promise<void> {
