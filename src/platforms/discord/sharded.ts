@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { config as loadDotenv } from "dotenv";
-import { REST, Routes, ShardingManager } from "discord.js";
+import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { createLogger } from "../../core/log.js";
 
@@ -62,17 +62,36 @@ manager.on("shardCreate", (shard) => {
   shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited"));
 });
 
+/**
+ * A signal to the whole process group (Ctrl-C, `docker stop`) already reached
+ * every shard, and a second SIGTERM would kill a shard in the middle of its
+ * clean shutdown; so shards get a grace period, and only those still running
+ * after it (the signal was sent to the manager alone) are sent SIGTERM.
+ */
+const SHARD_GRACE_MS = 3_000;
+function stopShard(shard: Shard): Promise<void> {
+  const child = shard.process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGTERM"), SHARD_GRACE_MS);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 let stopping = false;
-function shutdown(signal: string): void {
+async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping shards");
-  // Each shard receives SIGTERM and destroys its client through main.ts's own shutdown.
-  for (const shard of manager.shards.values()) shard.kill();
+  manager.respawn = false;
+  await Promise.all([...manager.shards.values()].map(stopShard));
   process.exit(0);
 }
-process.once("SIGINT", () => shutdown("SIGINT"));
-process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 await manager.spawn({ timeout: 60_000 });
 logger.info({ totalShards }, "all shards ready");
