@@ -1,3 +1,4 @@
+import { discordSection } from "./discord.js";
 import type { BenchSection, Figures } from "./harness.js";
 import { telegramSection } from "./telegram.js";
 import { understandSection } from "./understand.js";
@@ -9,6 +10,7 @@ import { understandSection } from "./understand.js";
 const SECTIONS: BenchSection[] = [
   understandSection,
   telegramSection,
+  discordSection,
   // Platform sections register here (Telegram, Discord, digest fan-out).
 ];
 
