@@ -36,6 +36,15 @@ describe("Discord slash commands", () => {
     expect(body.data.embeds[0].description).toContain("France");
   });
 
+  it("GIVEN hostile text as the actor THEN it is echoed inert: markdown escaped, mentions defused", async () => {
+    const hostile = "**@everyone** <@123> [x](https://evil.example)";
+    const sent = bot.discord.slashCommand(bot.inGuild(), { name: "reaction", options: [{ name: "actor", value: hostile }] });
+    const { body } = await bot.discord.waitForRequest(callbackOf(sent.id));
+    const description: string = body.data.embeds[0].description;
+    expect(description).toContain("\\*\\*@\u200beveryone\\*\\* <\u200b@123> \\[x\\](https://evil.example)");
+    expect(body.data.allowed_mentions.parse).toEqual([]);
+  });
+
   it("GIVEN an answer slower than the deferral threshold THEN it is deferred and then edited in", async () => {
     const sent = bot.discord.slashCommand(bot.inGuild(), { name: "slow" });
     const deferred = await bot.discord.waitForRequest(callbackOf(sent.id));

@@ -12,6 +12,15 @@ afterAll(async () => {
   await bot?.close();
 });
 
+/** A message in the server's channel that mentions the bot. */
+const mentionBot = (text: string) =>
+  bot.discord.userMessage({
+    channelId: bot.channelId,
+    guildId: bot.guildId,
+    author: bot.user,
+    content: `<@${bot.discord.bot.id}> ${text}`,
+    mentions: [bot.discord.bot],
+  });
 const postTo = (channelId: string) => (r: RecordedRequest) => r.method === "POST" && r.path === `/channels/${channelId}/messages`;
 
 describe("Discord messages", () => {
@@ -25,15 +34,8 @@ describe("Discord messages", () => {
   });
 
   it("GIVEN a mention of the bot in a server THEN it answers the question without the mention", async () => {
-    const channel = bot.channelId;
-    const sent = bot.discord.userMessage({
-      channelId: channel,
-      guildId: bot.guildId,
-      author: bot.user,
-      content: `<@${bot.discord.bot.id}> apa kata PBB?`,
-      mentions: [bot.discord.bot],
-    });
-    const { body } = await bot.discord.waitForRequest((r) => postTo(channel)(r) && r.body.message_reference?.message_id === sent.id);
+    const sent = mentionBot("apa kata PBB?");
+    const { body } = await bot.discord.waitForRequest((r) => postTo(bot.channelId)(r) && r.body.message_reference?.message_id === sent.id);
     expect(body.embeds[0].title).toBe("🇺🇳 Reaksi PBB");
   });
 
@@ -50,13 +52,7 @@ describe("Discord messages", () => {
   });
 
   it("GIVEN a mention with a bare name THEN the server's language decides", async () => {
-    const sent = bot.discord.userMessage({
-      channelId: bot.channelId,
-      guildId: bot.guildId,
-      author: bot.user,
-      content: `<@${bot.discord.bot.id}> Rusia?`,
-      mentions: [bot.discord.bot],
-    });
+    const sent = mentionBot("Rusia?");
     const { body } = await bot.discord.waitForRequest((r) => postTo(bot.channelId)(r) && r.body.message_reference?.message_id === sent.id);
     expect(body.embeds[0].title).toBe("🇷🇺 Reaksi Rusia");
   });

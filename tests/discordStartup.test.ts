@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS, snowflake } from "./peers/discordPayloads.js";
+import { type BotProcess, spawnBot } from "./peers/discordProcess.js";
 import { FakeDiscord, type RecordedRequest } from "./peers/fakeDiscord.js";
 
 /**
@@ -15,38 +12,19 @@ const channelId = snowflake();
 const discord = new FakeDiscord({ guilds: [{ id: guildId, name: "Start-up server", channels: [channelId] }] });
 const user = { id: snowflake(), username: "reader" };
 const place = { guildId, channelId, user, permissions: PERMISSIONS.viewAndSend, locale: "en-US" };
-let child: ChildProcess;
-let output = "";
-let dataDir: string;
+let bot: BotProcess;
 
 const callbackOf = (id: string) => (r: RecordedRequest) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`);
 
 beforeAll(async () => {
   await discord.start();
-  dataDir = mkdtempSync(join(tmpdir(), "kabar-discord-"));
-  child = spawn("npx", ["tsx", "src/main.ts"], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_API_BASE: discord.apiBase,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "debug",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so SIGTERM reaches npx, tsx and node together, as Ctrl-C or `docker stop` would.
-    detached: true,
-  });
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  bot = spawnBot("src/main.ts", discord, { LOG_LEVEL: "debug" });
   await discord.waitForReady(50_000);
 }, 60_000);
 
 afterAll(async () => {
-  if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+  bot?.cleanup();
   await discord.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("npm start with DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_BASE", () => {
@@ -84,15 +62,15 @@ describe("npm start with DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_B
   });
 
   it("GIVEN SIGTERM THEN it closes the gateway cleanly, exits, and its output never contains the token", async () => {
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const exited = new Promise<void>((resolve) => bot.child.once("exit", () => resolve()));
     const closed = discord.waitForClose();
-    process.kill(-child.pid!, "SIGTERM");
+    bot.signal("SIGTERM");
     // 1000: discord.js destroyed the client on purpose (a crash would drop the socket without a close frame).
     expect(await closed).toBe(1000);
     await exited;
-    expect(output).toContain("discord ready");
-    expect(output).toContain("shutting down");
-    expect(output).not.toMatch(/"level":(50|60)/);
-    expect(output).not.toContain(discord.token);
+    expect(bot.output).toContain("discord ready");
+    expect(bot.output).toContain("shutting down");
+    expect(bot.output).not.toMatch(/"level":(50|60)/);
+    expect(bot.output).not.toContain(discord.token);
   });
 });

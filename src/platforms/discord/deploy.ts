@@ -1,11 +1,10 @@
 import { pathToFileURL } from "node:url";
-import { config as loadDotenv } from "dotenv";
 import { REST, Routes } from "discord.js";
 import { COMMANDS } from "../../../commands/index.js";
-import { ConfigError, loadConfig } from "../../config.js";
 import type { CommandDefinition } from "../../core/command.js";
 import { redactSecrets } from "../../core/log.js";
 import { commandsJson } from "./commandJson.js";
+import { discordScriptConfig } from "./scriptConfig.js";
 
 /**
  * `npm run deploy:discord`: registers the slash commands with one bulk
@@ -29,21 +28,7 @@ export async function deployCommands(options: {
 }
 
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
-    process.stderr.write("deploy:discord needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n");
-    process.exit(2);
-  }
+  const config = discordScriptConfig("deploy:discord");
   const rest = new REST({ api: config.DISCORD_API_BASE }).setToken(config.DISCORD_TOKEN);
   try {
     const { count, scope } = await deployCommands({

@@ -1,8 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { config as loadDotenv } from "dotenv";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
-import { ConfigError, loadConfig } from "../../config.js";
 import { createLogger } from "../../core/log.js";
+import { discordScriptConfig } from "./scriptConfig.js";
 
 /**
  * `npm run start:sharded`: the Discord bot under discord.js's ShardingManager,
@@ -15,23 +14,8 @@ import { createLogger } from "../../core/log.js";
  * Telegram is switched off in the shards: a bot token may have only one
  * long-polling consumer, so run Telegram in a separate `npm start`.
  */
-loadDotenv({ quiet: true });
-
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
-}
-const token = config.DISCORD_TOKEN ?? "";
-if (!token || !config.DISCORD_APPLICATION_ID) {
-  process.stderr.write("start:sharded needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n");
-  process.exit(2);
-}
+const config = discordScriptConfig("start:sharded");
+const token = config.DISCORD_TOKEN;
 const logger = createLogger(config.LOG_LEVEL);
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
