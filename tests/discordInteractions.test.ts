@@ -72,7 +72,9 @@ describe("Discord slash commands", () => {
     const apology = await bot.discord.waitForRequest((r) => callbackOf(sent.id)(r) && r.body.data.flags === 64);
     expect(apology.body.data.content).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
     const line = log.lines.find((l) => l.includes("discord interaction failed"));
-    expect(JSON.parse(line!)).toMatchObject({ command: "summary", interactionId: sent.id, err: { code: 50035 } });
+    expect(JSON.parse(line!)).toMatchObject({ command: "summary", interactionId: sent.id, err: { code: 50035, status: 400 } });
+    // The interaction token in the callback URL would let anyone answer in the bot's name for 15 minutes.
+    expect(line).not.toContain(sent.token);
   });
 });
 

@@ -14,6 +14,7 @@ import { autocompleteChoices } from "./autocomplete.js";
 import { callFromButton } from "./buttons.js";
 import { interactionChat } from "./chatContext.js";
 import { optionDefinitions } from "./commandJson.js";
+import { loggableError } from "./errorLog.js";
 import { type DiscordMessage, NO_MENTIONS, renderReply } from "./render.js";
 
 /**
@@ -40,7 +41,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   } catch (err) {
     deps.logger.error(
       {
-        err,
+        err: loggableError(err),
         interactionId: interaction.id,
         interactionType: interaction.type,
         command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
@@ -51,7 +52,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
       "discord interaction failed",
     );
     await apologize(interaction, langFromLocale(interaction.locale)).catch((e: unknown) =>
-      deps.logger.warn({ err: e, interactionId: interaction.id }, "could not send the apology"),
+      deps.logger.warn({ err: loggableError(e), interactionId: interaction.id }, "could not send the apology"),
     );
   }
 }

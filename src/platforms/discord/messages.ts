@@ -4,6 +4,7 @@ import { langFromLocale } from "../../core/lang.js";
 import type { Logger } from "../../core/log.js";
 import { t } from "../../core/strings.js";
 import { messageChat } from "./chatContext.js";
+import { loggableError } from "./errorLog.js";
 import { NO_MENTIONS, renderReply } from "./render.js";
 
 /**
@@ -39,9 +40,9 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     // A long answer is several replies to the same question, in order.
     for (const body of renderReply(reply)) await message.reply({ ...body, failIfNotExists: false });
   } catch (err) {
-    deps.logger.error({ err, messageId: message.id, channelId: message.channelId, guildId: message.guildId }, "discord message failed");
+    deps.logger.error({ err: loggableError(err), messageId: message.id, channelId: message.channelId, guildId: message.guildId }, "discord message failed");
     await message
       .reply({ content: t(fallbackLang).genericError, allowedMentions: NO_MENTIONS, failIfNotExists: false })
-      .catch((e: unknown) => deps.logger.warn({ err: e, channelId: message.channelId }, "could not send the apology"));
+      .catch((e: unknown) => deps.logger.warn({ err: loggableError(e), channelId: message.channelId }, "could not send the apology"));
   }
 }
