@@ -1,4 +1,7 @@
+import { GatewayIntentBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { discordIntents } from "../src/platforms/discord/discordPlatform.js";
+import { inert } from "../src/platforms/discord/text.js";
 import { type DiscordTestBot, startDiscordTestBot } from "./peers/discordHarness.js";
 import type { RecordedRequest } from "./peers/fakeDiscord.js";
 
@@ -22,9 +25,23 @@ describe("Discord slash commands, end to end through discord.js", () => {
     expect(embed.color).toBe(0x0055a4);
     const quote = embed.fields.find((f: { name: string }) => f.name.includes("Catherine Colonna"));
     expect(quote.name).toContain("🇫🇷");
-    expect(quote.value).toContain("Our translation");
+    const colonna = bot.kabar.library.newest().actors.find((a) => a.id === "france")!.quotes[0]!;
+    // The words verbatim (markdown-escaped, which Discord renders back to the same text), then our translation, marked.
+    expect(quote.value).toBe(`“${inert(colonna.text)}”\n*Our translation:* “${inert(colonna.translation)}”`);
     expect(embed.footer.text).toMatch(/^Source: Tribunnews/);
     expect(embed.timestamp).toBe("2023-09-20T12:00:00.000Z");
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+});
+
+describe("Discord intents", () => {
+  const { Guilds, GuildMessages, DirectMessages, MessageContent } = GatewayIntentBits;
+
+  it("GIVEN the default configuration THEN the client identifies without the privileged MessageContent intent", () => {
+    expect(bot.discord.identifyPayloads[0]!.intents).toBe(Guilds | GuildMessages | DirectMessages);
+  });
+
+  it("GIVEN DISCORD_MESSAGE_CONTENT=true THEN MessageContent is requested too", () => {
+    expect(discordIntents(true)).toEqual([Guilds, GuildMessages, DirectMessages, MessageContent]);
   });
 });
