@@ -120,6 +120,16 @@ describe("Discord autocomplete", () => {
     expect(await choicesFor("zzz")).toEqual([]);
   });
 
+  it("GIVEN the digest's timezone option (a subcommand's) THEN IANA zones are suggested, Indonesia's first, at most 25", async () => {
+    const sent = bot.discord.autocomplete(bot.inGuild(), {
+      name: "digest",
+      options: [{ name: "subscribe", options: [{ name: "timezone", value: "asia", focused: true }] }],
+    });
+    const choices = (await bot.discord.waitForRequest(callbackOf(sent.id))).body.data.choices as { value: string }[];
+    expect(choices.slice(0, 3).map((c) => c.value)).toEqual(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]);
+    expect(choices).toHaveLength(25);
+  });
+
   it("GIVEN the topic option THEN the background sections of the content are suggested", async () => {
     expect(await choicesFor("rus", "en-US", "background", "topic")).toEqual([{ name: "What is Russia's role?", value: "russia-role" }]);
   });
