@@ -334,3 +334,20 @@ describe("digest scheduler: failures", () => {
     expect(bot.platform.attempts).toHaveLength(3);
   });
 });
+
+describe("digest scheduler: errors that are not delivery failures", () => {
+  it("GIVEN a send that fails with an error the platform did not classify THEN it is not retried, the slot is failed and logged", async () => {
+    const { logger, lines } = recordingLogger();
+    const clock = new ManualClock(jakarta(7, 0));
+    const bot = start(dbPath(), clock, { logger });
+    await subscribeMany(bot, 2);
+    bot.platform.send = async (chatId) => {
+      bot.platform.attempts.push({ chatId, at: clock.now() });
+      throw new Error("Bad Request: can't parse entities");
+    };
+    await clock.runUntil(bot.scheduler.tick());
+    expect(bot.platform.attempts).toHaveLength(2);
+    expect((await bot.store.delivery(1, "2024-03-04"))).toMatchObject({ status: "failed", note: "error: Bad Request: can't parse entities" });
+    expect(lines().filter((l) => l.level === 50 && String(l.msg).includes("refused"))).toHaveLength(2);
+  });
+});

@@ -51,11 +51,6 @@ export function backoffMs(attempt: number, random = Math.random): number {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-function asDeliveryError(err: unknown): DeliveryError {
-  if (err instanceof DeliveryError) return err;
-  // Anything else (a renderer bug, a socket reset the adapter did not map) is retried a few times.
-  return new DeliveryError("transient", err instanceof Error ? err.message : String(err));
-}
 
 /** Runs one try; returns a delay before the next try, or undefined when the job is finished. */
 export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): Promise<number | undefined> {
@@ -106,7 +101,12 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
     await ctx.limiter(sub.platform).acquire(sub.chatId);
     await platform.send(sub.chatId, digest.reply);
   } catch (err) {
-    return handleFailure(job, asDeliveryError(err), ctx, deadline);
+    if (err instanceof DeliveryError) return handleFailure(job, err, ctx, deadline);
+    // Adapters map every failure worth retrying to a DeliveryError; anything else (a request the
+    // platform refuses, a rendering bug) would fail the same way again: record it and say so.
+    await store.closeClaim(sub.id, slot.key, owner, "failed", `error: ${err instanceof Error ? err.message : String(err)}`, clock.now());
+    log?.error({ err }, "digest not delivered: the platform refused it (not retried)");
+    return undefined;
   }
   const sentAt = clock.now();
   if (await store.markSent(sub.id, slot.key, owner, digest.articleIds, sentAt)) {

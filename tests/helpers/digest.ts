@@ -5,7 +5,7 @@ import type { ContentLibrary } from "../../src/content/loader.js";
 import { createLogger, type Logger } from "../../src/core/log.js";
 import { DeliveryError, type Platform } from "../../src/core/platform.js";
 import type { Reply } from "../../src/core/reply.js";
-import { ManualClock } from "../../src/digest/clock.js";
+import { type Clock, ManualClock, systemClock } from "../../src/digest/clock.js";
 import { DigestScheduler, type SchedulerOptions } from "../../src/digest/scheduler.js";
 import { SqliteSubscriptionStore } from "../../src/store/sqlite.js";
 import type { PlatformName, SubscriptionInput } from "../../src/store/types.js";
@@ -97,6 +97,27 @@ export function instance(
 /** 2024-03-04 (a Monday) at hh:mm in Jakarta (UTC+7, no daylight saving). */
 export function jakarta(hh: number, mm = 0, day = 4): number {
   return Date.UTC(2024, 2, day, hh - 7, mm);
+}
+
+/**
+ * For end-to-end tests against a peer: the time of day is the test's (`set`
+ * jumps to 07:00), and from there it runs at real speed, so the pacing gaps
+ * between sends (tens of ms) and the peer's network answers are waited for for real.
+ */
+export class JumpClock implements Clock {
+  private offset: number;
+  constructor(at: number) {
+    this.offset = at - Date.now();
+  }
+  now(): number {
+    return Date.now() + this.offset;
+  }
+  set(at: number): void {
+    this.offset = at - Date.now();
+  }
+  sleep(ms: number): Promise<void> {
+    return systemClock.sleep(ms);
+  }
 }
 
 export { ManualClock };
