@@ -1,3 +1,4 @@
+import { digestSection } from "./digest.js";
 import { discordSection } from "./discord.js";
 import type { BenchSection, Figures } from "./harness.js";
 import { telegramSection } from "./telegram.js";
@@ -11,6 +12,7 @@ const SECTIONS: BenchSection[] = [
   understandSection,
   telegramSection,
   discordSection,
+  digestSection,
   // Platform sections register here (Telegram, Discord, digest fan-out).
 ];
 
