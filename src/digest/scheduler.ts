@@ -4,7 +4,7 @@ import cron from "node-cron";
 import type { ContentLibrary } from "../content/loader.js";
 import type { Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
-import type { PlatformName, Subscription, SubscriptionStore } from "../store/types.js";
+import type { PlatformName, SubscriptionStore } from "../store/types.js";
 import { type Clock, systemClock } from "./clock.js";
 import { attemptDelivery, type DeliveryContext, type DeliveryJob } from "./deliver.js";
 import { fanOut } from "./fanOut.js";
@@ -176,10 +176,5 @@ export class DigestScheduler {
       for (const job of jobs) this.inFlight.delete(job.sub.id);
     }
     return report;
-  }
-
-  /** For `digest status`: is this subscription's platform served by this instance? */
-  serves(sub: Subscription): boolean {
-    return this.platforms.has(sub.platform);
   }
 }
