@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
-import { config as loadDotenv } from "dotenv";
 import { createKabar, LibraryHolder, loadContentOrExit } from "./app.js";
+import { loadConfigOrExit } from "./config.js";
 import type { Kabar } from "./core/kabar.js";
 import { renderPlainText } from "./core/plainText.js";
 import type { Reply } from "./core/reply.js";
@@ -31,11 +31,11 @@ async function answerOne(kabar: Kabar, question: string, json: boolean): Promise
 }
 
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
+  const config = loadConfigOrExit();
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const question = args.filter((a) => a !== "--json").join(" ");
-  const kabar = createKabar(new LibraryHolder(loadContentOrExit(process.env.CONTENT_DIR ?? "./content")));
+  const kabar = createKabar(new LibraryHolder(loadContentOrExit(config.CONTENT_DIR)));
 
   if (question) {
     process.stdout.write(`${await answerOne(kabar, question, json)}\n`);

@@ -1,3 +1,4 @@
+import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
 import { registerSecret } from "./core/log.js";
 
@@ -64,4 +65,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   registerSecret(config.DISCORD_TOKEN);
   registerSecret(config.TELEGRAM_WEBHOOK_SECRET);
   return config;
+}
+
+/**
+ * `.env` plus the environment, validated; on an invalid value prints the one
+ * readable message (never a secret) and exits 2. For entry points only.
+ */
+export function loadConfigOrExit(): Config {
+  loadDotenv({ quiet: true });
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
 }

@@ -1,6 +1,5 @@
-import { config as loadDotenv } from "dotenv";
 import { createKabar, LibraryHolder, loadContentOrExit } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
 import { createLogger } from "./core/log.js";
 import type { Platform } from "./core/platform.js";
@@ -12,20 +11,11 @@ import { TelegramPlatform } from "./platforms/telegram/telegramPlatform.js";
  * Composition root: config -> content -> core -> platforms. With no platform
  * token configured it opens the console chat, so anyone can try the bot at once.
  */
-loadDotenv({ quiet: true });
+const config = loadConfigOrExit();
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
-}
-
-const logger = createLogger(config.LOG_LEVEL);
+// The console chat shares the terminal with the logs: unless LOG_LEVEL is set, only warnings go there.
+const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
+const logger = createLogger(consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
 const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
 // Digests: the store opens here (DATA_DIR is created) so the digest command can reach it.
 const digests = createDigestRuntime({ config, holder, logger });
@@ -72,11 +62,20 @@ async function shutdown(signal: string): Promise<void> {
   await Promise.allSettled(platforms.map((p) => p.stop()));
   process.exit(0);
 }
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+// `on`, not `once`: a second signal during shutdown must not kill the process half-way (the guard ignores it).
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-for (const platform of platforms) {
-  await platform.start();
-  logger.info({ platform: platform.name }, "platform started");
+try {
+  for (const platform of platforms) {
+    await platform.start();
+    logger.info({ platform: platform.name }, "platform started");
+  }
+  await digests.start(platforms);
+} catch (err) {
+  // A bad token or an unreachable API at start: one logged line (redacted), a clean stop, a non-zero exit.
+  logger.fatal({ err }, "start-up failed");
+  await digests.stop().catch(() => undefined);
+  await Promise.allSettled(platforms.map((p) => p.stop()));
+  process.exit(1);
 }
-await digests.start(platforms);

@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ROOT } from "./core.js";
 
 export interface RunResult {
@@ -17,7 +20,14 @@ export function runScript(
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       cwd: ROOT,
       // Start from a clean environment: no developer .env values or tokens leak into the test.
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", ...options.env },
+      // A fresh DATA_DIR per run: no database is left in the checkout and runs do not share state.
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        LOG_LEVEL: "warn",
+        DATA_DIR: mkdtempSync(join(tmpdir(), "kabar-data-")),
+        ...options.env,
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

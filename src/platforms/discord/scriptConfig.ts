@@ -1,5 +1,4 @@
-import { config as loadDotenv } from "dotenv";
-import { type Config, ConfigError, loadConfig } from "../../config.js";
+import { type Config, loadConfigOrExit } from "../../config.js";
 
 /**
  * The configuration for the Discord-only scripts (deploy:discord,
@@ -7,17 +6,7 @@ import { type Config, ConfigError, loadConfig } from "../../config.js";
  * application id present; otherwise one readable line and exit code 2, like `npm start`.
  */
 export function discordScriptConfig(script: string): Config & { DISCORD_TOKEN: string; DISCORD_APPLICATION_ID: string } {
-  loadDotenv({ quiet: true });
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const { DISCORD_TOKEN, DISCORD_APPLICATION_ID } = config;
   if (!DISCORD_TOKEN || !DISCORD_APPLICATION_ID) {
     process.stderr.write(`${script} needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n`);
