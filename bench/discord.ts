@@ -90,9 +90,9 @@ export const discordSection: BenchSection = {
       const barePerSecond = await measure(bare, discord.applicationId);
       return {
         interactions: INTERACTIONS,
-        "kabar interactions/s": round(oursPerSecond, 0),
-        "bare discord.js interactions/s": round(barePerSecond, 0),
-        "ratio kabar/bare": round(oursPerSecond / barePerSecond, 3),
+        kabar_interactions_per_s: round(oursPerSecond, 0),
+        bare_discordjs_interactions_per_s: round(barePerSecond, 0),
+        ratio_kabar_over_bare: round(oursPerSecond / barePerSecond, 3),
       };
     } finally {
       await ours.stop();

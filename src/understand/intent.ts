@@ -1,6 +1,6 @@
 import type { Article, BackgroundSection } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
-import type { CommandCall } from "../core/reply.js";
+import type { CommandCall, ReplyKind } from "../core/reply.js";
 import { type ActorMention, findActors, findPlaces, type PlaceMention } from "./entities.js";
 import { COMMON_WORDS, detectLang } from "./language.js";
 import {
@@ -23,16 +23,8 @@ import { cleanText, tokenize } from "./normalize.js";
  * places it names. Pure and synchronous; no I/O.
  */
 
-export type Intent =
-  | "summary"
-  | "reaction"
-  | "background"
-  | "quote"
-  | "actors"
-  | "source"
-  | "help"
-  | "not_found"
-  | "unknown";
+/** What a question asks for: the answer kinds a question can lead to. */
+export type Intent = Exclude<ReplyKind, "digest" | "notice" | "error">;
 
 export interface Understood {
   intent: Intent;
