@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
 /**
@@ -50,3 +51,11 @@ export async function peakMemory<T>(fn: () => Promise<T>): Promise<{ result: T; 
 }
 
 export const round = (n: number, digits = 3): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The development question set's questions, the workload of the answering sections. */
+export function devQuestions(): string[] {
+  return readFileSync(new URL("../tests/fixtures/questions-public.jsonl", import.meta.url), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+}

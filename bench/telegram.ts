@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import { Bot, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createKabar, LibraryHolder } from "../src/app.js";
 import { loadLibrary } from "../src/content/loader.js";
 import { createTelegramBot } from "../src/platforms/telegram/bot.js";
-import { type BenchSection, round, timeEach } from "./harness.js";
+import { type BenchSection, round, timeEach, devQuestions } from "./harness.js";
 
 /**
  * Telegram updates handled per second through `bot.handleUpdate`, with an API
@@ -45,10 +44,7 @@ function updatesFrom(texts: string[]): Update[] {
 export const telegramSection: BenchSection = {
   name: "telegram updates",
   async run() {
-    const questions = readFileSync(new URL("../tests/fixtures/questions-public.jsonl", import.meta.url), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => (JSON.parse(l) as { q: string }).q);
+    const questions = devQuestions();
     const updates = updatesFrom([...questions, "/start", "/reaction france", "/summary short", "/actors", "/help"]);
     const kabar = createKabar(new LibraryHolder(loadLibrary("content")));
     const ours = createTelegramBot({ token: "1:bench", kabar, botInfo });

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { createKabar, LibraryHolder } from "../src/app.js";
 import { loadLibrary } from "../src/content/loader.js";
 import { tokenize } from "../src/understand/normalize.js";
-import { type BenchSection, peakMemory, percentile, round, timeEach } from "./harness.js";
+import { type BenchSection, peakMemory, percentile, round, timeEach, devQuestions } from "./harness.js";
 
 /**
  * Free-text answering over the development question set, through the same
@@ -13,10 +12,7 @@ import { type BenchSection, peakMemory, percentile, round, timeEach } from "./ha
 export const understandSection: BenchSection = {
   name: "free-text answering",
   async run() {
-    const questions = readFileSync(new URL("../tests/fixtures/questions-public.jsonl", import.meta.url), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => (JSON.parse(l) as { q: string }).q);
+    const questions = devQuestions();
     const kabar = createKabar(new LibraryHolder(loadLibrary("content")));
     const rounds = 200;
     // Warm up the JIT and lazy indexes so the first questions do not dominate p99.
