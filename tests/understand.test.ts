@@ -76,6 +76,15 @@ describe("reply language", () => {
     expect(detectLang(tokenize(text))).toBe(lang);
   });
 
+  it.each([
+    ["France??", "en"],
+    ["Prancis??", "id"],
+    ["Spain?", "en"],
+    ["Spanyol?", "id"],
+  ] as const)("GIVEN only a name, %j THEN the name's language decides: %s", (text, lang) => {
+    expect(understand(text, article, lang === "id" ? "en" : "id").lang).toBe(lang);
+  });
+
   it("GIVEN a message with no language cue THEN the platform's language decides", () => {
     expect(understand("PBB?", article, "en").lang).toBe("en");
     expect(understand("PBB?", article, "id").lang).toBe("id");

@@ -1,4 +1,5 @@
 import type { Article } from "../content/article.js";
+import type { Lang } from "../core/lang.js";
 import { editDistance, typoBudget } from "./fuzzy.js";
 import { cleanText, rawTokens } from "./normalize.js";
 import { MAX_PLACE_TOKENS, PLACES } from "./places.js";
@@ -13,6 +14,8 @@ export interface ActorMention {
   actorId: string;
   /** Token index where the mention starts. */
   at: number;
+  /** The language of the name as written, when it has only one ("Prancis" id, "France" en). */
+  lang?: Lang;
 }
 
 export interface PlaceMention {
@@ -20,10 +23,13 @@ export interface PlaceMention {
   text: string;
   code: string;
   at: number;
+  lang?: Lang;
 }
 
 interface AliasIndex {
   exact: Map<string, string>;
+  /** Aliases that belong to one language only. */
+  langOf: Map<string, Lang>;
   /** Single-word aliases long enough to match with a typo. */
   fuzzy: Array<{ alias: string; actorId: string }>;
   maxTokens: number;
@@ -35,20 +41,28 @@ function aliasIndex(article: Article): AliasIndex {
   let index = indexes.get(article);
   if (index) return index;
   const exact = new Map<string, string>();
+  const langs = new Map<string, Set<Lang>>();
   const fuzzy: AliasIndex["fuzzy"] = [];
   let maxTokens = 1;
   for (const actor of article.actors) {
-    const names = [actor.id, actor.name.id, actor.name.en, ...actor.aliases.id, ...actor.aliases.en];
-    for (const name of names) {
+    const names: Array<[string, Lang | undefined]> = [
+      [actor.id, undefined],
+      ...[actor.name.id, ...actor.aliases.id].map((n) => [n, "id"] as [string, Lang]),
+      ...[actor.name.en, ...actor.aliases.en].map((n) => [n, "en"] as [string, Lang]),
+    ];
+    for (const [name, lang] of names) {
       const key = cleanText(name);
       if (!key) continue;
       exact.set(key, actor.id);
+      if (lang) langs.set(key, (langs.get(key) ?? new Set()).add(lang));
       const words = key.split(" ");
       maxTokens = Math.max(maxTokens, words.length);
       if (words.length === 1 && key.length >= 5) fuzzy.push({ alias: key, actorId: actor.id });
     }
   }
-  index = { exact, fuzzy, maxTokens };
+  const langOf = new Map<string, Lang>();
+  for (const [key, set] of langs) if (set.size === 1) langOf.set(key, [...set][0]!);
+  index = { exact, langOf, fuzzy, maxTokens };
   indexes.set(article, index);
   return index;
 }
@@ -76,9 +90,11 @@ export function findActors(article: Article, tokens: string[], vocabulary: Reado
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
     for (let n = Math.min(index.maxTokens, tokens.length - i); n >= 1 && !matched; n--) {
-      const actorId = index.exact.get(tokens.slice(i, i + n).join(" "));
+      const key = tokens.slice(i, i + n).join(" ");
+      const actorId = index.exact.get(key);
       if (actorId) {
-        found.push({ actorId, at: i });
+        const lang = index.langOf.get(key);
+        found.push({ actorId, at: i, ...(lang ? { lang } : {}) });
         matched = n;
       }
     }
@@ -117,7 +133,7 @@ export function findPlaces(tokens: string[], original: string): PlaceMention[] {
       if (place.caseSensitive && !upper.has(text.toUpperCase())) continue;
       // "bahasa Inggris" is the English language, not Britain.
       if (i > 0 && tokens[i - 1] === "bahasa") continue;
-      found.push({ text, code: place.code, at: i });
+      found.push({ text, code: place.code, at: i, ...(place.lang ? { lang: place.lang } : {}) });
       matched = n;
     }
     i += matched || 1;

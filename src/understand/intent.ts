@@ -97,6 +97,18 @@ function sectionScore(section: BackgroundSection, tokens: string[], joined: stri
   return score(lex, tokens, joined);
 }
 
+/** The article's own outlet and author ("is this from Tribunnews?") point at the source. */
+const sourceLexicons = new WeakMap<Article, CompiledLexicon>();
+function articleSourceScore(article: Article, tokens: string[], joined: string): number {
+  let lex = sourceLexicons.get(article);
+  if (!lex) {
+    const outlet = article.outlet.replace(/\.(com|co\.id|id|net|org)$/i, "");
+    lex = compile([article.outlet, outlet, article.author].map((k) => [k, 3] as [string, number]));
+    sourceLexicons.set(article, lex);
+  }
+  return score(lex, tokens, joined);
+}
+
 function call(command: string, lang: Lang, args: Record<string, string> = {}): CommandCall {
   return { command, lang, args };
 }
@@ -125,12 +137,11 @@ function askedPlace(places: PlaceMention[], tokens: string[], reaction: number, 
 export function understand(text: string, article: Article, fallbackLang: Lang = "id"): Understood {
   const tokens = tokenize(text);
   const joined = ` ${tokens.join(" ")} `;
-  const lang = detectLang(tokens, fallbackLang);
 
   const s = {
     summary: score(LEX.summary, tokens, joined),
     quote: score(LEX.quote, tokens, joined),
-    source: score(LEX.source, tokens, joined),
+    source: score(LEX.source, tokens, joined) + articleSourceScore(article, tokens, joined),
     actors: score(LEX.actors, tokens, joined),
     help: score(LEX.help, tokens, joined),
     reaction: score(LEX.reaction, tokens, joined),
@@ -139,6 +150,8 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   };
   const actors: ActorMention[] = findActors(article, tokens, VOCABULARY);
   const places = findPlaces(tokens, text);
+  const nameCues = [...actors, ...places].flatMap((m) => (m.lang ? [m.lang] : []));
+  const lang = detectLang(tokens, fallbackLang, nameCues);
   const sections = article.background.map((section) => ({
     section,
     score: sectionScore(section, tokens, joined),

@@ -47,9 +47,13 @@ const ENGLISH = new Set(
 /** Function words of both languages: never names. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set([...INDONESIAN, ...ENGLISH]);
 
-export function detectLang(tokens: string[], fallback: Lang = "id"): Lang {
-  let id = 0;
-  let en = 0;
+/**
+ * `nameCues` are the languages of names in the message ("Prancis" is Indonesian,
+ * "France" English): worth half a function word, enough to decide "France??".
+ */
+export function detectLang(tokens: string[], fallback: Lang = "id", nameCues: readonly Lang[] = []): Lang {
+  let id = nameCues.filter((l) => l === "id").length / 2;
+  let en = nameCues.filter((l) => l === "en").length / 2;
   for (const tok of tokens) {
     const inId = INDONESIAN.has(tok);
     const inEn = ENGLISH.has(tok);

@@ -22,8 +22,12 @@ export const SUMMARY: Lexicon = [
     isi berita, isi artikel, berita ini tentang, artikel ini tentang, this story about, story cover*, article cover*,
     what is this about, what is the story, what is the article, what is the news, about this story, about this article,
     news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
-  ...w(2, `briefly, brief, singkat, poin, points, jelaskan, explain, cerita, story, berita ini, artikel ini, beritanya, artikelnya,
-    this article, this story, the news, the article, the story, ringkasan, ulas, ulasan, bullet*, in a few, few lines`),
+  ...w(2, `briefly, brief, singkat, poin, points, jelaskan, explain, cerita, ringkasan, ulas, ulasan, bullet*, in a few, few lines,
+    what is it about, what it is about, apa isinya, isinya apa`),
+  ...w(3, `pokok, inti, article say, article says, story say, story says, news say, news says, report say, report says,
+    artikel ini bilang, berita ini bilang, kata artikel, kata berita`),
+  // "this story" says which text, not what is wanted: a hint only.
+  ...w(1, `story, berita ini, artikel ini, beritanya, artikelnya, this article, this story, the news, the article, the story`),
 ];
 
 export const QUOTE: Lexicon = [
@@ -34,7 +38,7 @@ export const QUOTE: Lexicon = [
 ];
 
 export const SOURCE: Lexicon = [
-  ...w(3, `sumber*, source*, outlet, penulis, penulisnya, jurnalis*, wartawan*, reporter*, author*, byline, penerbit*,
+  ...w(3, `sumber*, source*, outlet, penulis, penulisnya, jurnalis*, journalist*, wartawan*, reporter*, author*, byline, penerbit*,
     publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
     publish, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
@@ -47,7 +51,8 @@ export const ACTORS: Lexicon = [
     siapa yang bereaksi, siapa yang menanggapi, siapa yang berkomentar, daftar negara, daftar pihak, list of countries,
     every country, all countries, all the countries, each country, international reaction*, reaksi internasional,
     tanggapan internasional, reaksi dunia, world react*, reaksi negara negara, dari mana saja, mana saja, apa saja reaksi`),
-  ...w(2, `actors, aktor, negara negara, countries, organisations, organizations, orgs, org, lembaga lembaga, pihak pihak, parties,
+  ...w(3, `actors, aktor, para pihak`),
+  ...w(2, `negara negara, countries, organisations, organizations, orgs, org, lembaga lembaga, pihak pihak, parties,
     internasional, international, global`),
 ];
 
@@ -78,7 +83,8 @@ export const REACTION: Lexicon = [
 /** Generic words for background; each section adds its own keywords from content. */
 export const BACKGROUND: Lexicon = [
   ...w(3, `latar, latar belakang, background, konteks, context, sejarah*, histor*, kenapa bisa, why is, why are, why does, why do, why did,
-    bagaimana bisa, how come, dibalik, di balik, behind`),
+    bagaimana bisa, how come`),
+  ...w(2, `dibalik, di balik, behind`),
   ...w(1, `kenapa, mengapa, why, sejauh mana, to what extent`),
 ];
 

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
+import type { Lang } from "../core/lang.js";
 import { cleanText } from "./normalize.js";
 
 /**
@@ -47,6 +48,7 @@ const EXTRA: Array<[string, string[]]> = [
   ["JP", ["Jepang"]],
   ["IR", ["Teheran"]],
   ["UA", ["Kyiv", "Kiev"]],
+  ["ARAB", ["Arab", "dunia Arab", "negara Arab", "negara-negara Arab", "Arab world", "Arab states", "Arab countries"]],
 ];
 
 /** Capitals and demonyms that are also everyday words ("lima" is five, "baku" is standard). */
@@ -57,32 +59,40 @@ export interface Place {
   code: string;
   /** Short acronyms (US, AS, UK) only count when written in capitals. */
   caseSensitive: boolean;
+  /** The language the name belongs to, when only one ("Spanyol" id, "Spain" en): a cue for the reply language. */
+  lang?: Lang;
 }
 
 function build(): Map<string, Place> {
   const names = new Map<string, Place>();
-  const add = (code: string, name: string) => {
+  const langs = new Map<string, Set<Lang>>();
+  const add = (code: string, name: string, lang?: Lang) => {
     const key = cleanText(name);
     if (key.length < 2 || COMMON_WORDS.has(key)) return;
+    if (lang) langs.set(key, (langs.get(key) ?? new Set()).add(lang));
     const compact = name.replace(/\./g, "");
     const caseSensitive = compact.length <= 3 && compact === compact.toUpperCase();
     if (!names.has(key)) names.set(key, { code, caseSensitive });
   };
   // Everyday names first: the first reading of a name wins ("American" is the United States).
   for (const [code, list] of EXTRA) list.forEach((n) => add(code, n));
-  for (const lang of ["id", "en"]) {
+  for (const lang of ["id", "en"] as const) {
     const all = countries.getNames(lang, { select: "all" }) as Record<string, string[]>;
-    for (const [code, list] of Object.entries(all)) list.forEach((n) => add(code, n));
+    for (const [code, list] of Object.entries(all)) list.forEach((n) => add(code, n, lang));
   }
   for (const c of world) {
     // Two-letter codes (IT, IN, NO) are everyday words; the ones people use (US, UK, EU) are in EXTRA.
     c.altSpellings.filter((s) => s.replace(/\./g, "").length >= 3).forEach((s) => add(c.cca2, s));
     c.capital.forEach((s) => add(c.cca2, s));
     if (c.demonyms?.eng) {
-      add(c.cca2, c.demonyms.eng.m);
-      add(c.cca2, c.demonyms.eng.f);
-      add(c.cca2, `${c.demonyms.eng.m}s`);
+      add(c.cca2, c.demonyms.eng.m, "en");
+      add(c.cca2, c.demonyms.eng.f, "en");
+      add(c.cca2, `${c.demonyms.eng.m}s`, "en");
     }
+  }
+  for (const [key, set] of langs) {
+    const place = names.get(key);
+    if (place && set.size === 1) place.lang = [...set][0];
   }
   return names;
 }
