@@ -75,7 +75,7 @@ export interface Instance {
 
 export function instance(
   dbPath: string,
-  clock: ManualClock,
+  clock: Clock,
   options: Partial<SchedulerOptions> & { platformName?: PlatformName; content?: ContentLibrary } = {},
 ): Instance {
   const store = new SqliteSubscriptionStore(dbPath);
