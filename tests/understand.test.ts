@@ -132,6 +132,11 @@ describe("countries and organisations the article does not cover", () => {
     expect(understand("can you help us?", article).intent).toBe("help");
   });
 
+  it("GIVEN a capital that is also a word THEN only the capitalised spelling is the place", () => {
+    expect(understand("how did Baku justify the operation?", article).call.args.actor).toBe("baku");
+    expect(understand("apa bahasa baku untuk ringkasan?", article).intent).not.toBe("not_found");
+  });
+
   it("GIVEN 'bahasa Inggris' THEN it is the language, not Britain", () => {
     expect(understand("ringkas dalam bahasa Inggris", article).intent).toBe("summary");
   });

@@ -178,7 +178,6 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
         return done("background", call("background", lang, { topic: about.section.id }));
       }
     }
-    if (s.source >= 3 && s.reaction < 3) return done("source", call("source", lang));
     return done("reaction", call("reaction", lang, { actor: actorId }));
   }
 

@@ -42,7 +42,8 @@ export const SOURCE: Lexicon = [
     publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
     publish, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
-  ...w(1, `menulis, ditulis, wrote, written, media, koran, newspaper`),
+  ...w(2, `menulis, ditulis, wrote, written, yang menulis, menulis siapa`),
+  ...w(1, `media, koran, newspaper`),
 ];
 
 export const ACTORS: Lexicon = [
@@ -64,19 +65,20 @@ export const HELP: Lexicon = [
     how does it work, how do you work, bot work, bot ini bagaimana, bot ini gimana, cara kerja bot, what is this bot, bot apa`),
   ...w(2, `halo, hallo, helo, hai, hi, hello, hey, hei, hiya, greetings, yo, salam, assalamualaikum, assalamu, permisi,
     selamat pagi, selamat siang, selamat sore, selamat malam, good morning, good afternoon, good evening, pagi, siang, sore, malam,
-    morning, terima kasih, thanks, thank you, makasih, trims`),
-  ...w(1, `bot, kamu, you`),
+    morning, terima kasih, thanks, thank you, makasih, trims, woi, oi, hoi, howdy, sup`),
+  ...w(1, `bot, kamu, you, min, gan, bro, sis`),
 ];
 
 /** Words that ask for someone's words or position. */
 export const REACTION: Lexicon = [
   ...w(3, `reaksi*, react*, respons*, respon, respond*, tanggap*, menanggapi, sikap, stance, pendapat, komentar*, comment*,
-    pernyataan, statement*, bersuara, mengecam, kecam*, mengutuk, kutuk*, condemn*, denounce*, official line, position,
-    posisi, pandangan, take on, view on, views, thoughts on, say, said, says, saying, kata, berkata, mengatakan, katanya,
+    pernyataan, statement*, bersuara, mengecam, kecam*, mengutuk, kutuk*, condemn*, denounce*, official line,
+    pandangan, take on, view on, views, thoughts on, say, said, says, saying, kata, berkata, mengatakan, katanya,
     word from, mengomentari, bicara, berbicara, menyerukan, seruan, desak*, mendesak, urge*, call for, called for, calls for,
     demand*, menuntut, menyalahkan, blame*, salahkan, menganggap, sebut, menyebut, disebut, apa kata, diam, silent, quiet,
     mengkritik, kritik*, criticis*, criticiz*, menilai, menolak, reject*, mendukung, dukung*, support*,
     protes*, protest*, minta, meminta, respond, response, responded, line on, according to, menurut`),
+  ...w(2, `position, posisi, justify, justified, justification, membenarkan, dalih, alasan`),
   ...w(1, `tentang, about, soal, terhadap, regarding, tell, told, think, thinks, ingin, want, wants, wanted, side, nilai`),
 ];
 

@@ -51,7 +51,10 @@ const EXTRA: Array<[string, string[]]> = [
   ["ARAB", ["Arab", "dunia Arab", "negara Arab", "negara-negara Arab", "Arab world", "Arab states", "Arab countries"]],
 ];
 
-/** Capitals and demonyms that are also everyday words ("lima" is five, "baku" is standard). */
+/**
+ * Names that are also everyday words ("lima" is five, "baku" is standard, "cuba" is try):
+ * they count only when written with a capital letter ("Baku", "Lima").
+ */
 const COMMON_WORDS = new Set(["lima", "male", "baku", "cuba", "chad", "victoria", "jordan", "guinea", "sofia", "apia", "praia", "nuku"]);
 
 export interface Place {
@@ -59,6 +62,8 @@ export interface Place {
   code: string;
   /** Short acronyms (US, AS, UK) only count when written in capitals. */
   caseSensitive: boolean;
+  /** An everyday word too: only a name when written capitalised. */
+  capitalized?: true;
   /** The language the name belongs to, when only one ("Spanyol" id, "Spain" en): a cue for the reply language. */
   lang?: Lang;
 }
@@ -68,11 +73,11 @@ function build(): Map<string, Place> {
   const langs = new Map<string, Set<Lang>>();
   const add = (code: string, name: string, lang?: Lang) => {
     const key = cleanText(name);
-    if (key.length < 2 || COMMON_WORDS.has(key)) return;
+    if (key.length < 2) return;
     if (lang) langs.set(key, (langs.get(key) ?? new Set()).add(lang));
     const compact = name.replace(/\./g, "");
     const caseSensitive = compact.length <= 3 && compact === compact.toUpperCase();
-    if (!names.has(key)) names.set(key, { code, caseSensitive });
+    if (!names.has(key)) names.set(key, { code, caseSensitive, ...(COMMON_WORDS.has(key) ? { capitalized: true } : {}) });
   };
   // Everyday names first: the first reading of a name wins ("American" is the United States).
   for (const [code, list] of EXTRA) list.forEach((n) => add(code, n));
