@@ -146,3 +146,24 @@ describe("countries and organisations the article does not cover", () => {
     expect(u.call).toMatchObject({ command: "reaction", args: { actor: "france" } });
   });
 });
+
+describe("questions that echo the article's words without naming anyone", () => {
+  it.each([
+    ["Who called the operation illegal?", "france"],
+    ["siapa yang menyerukan deeskalasi?", "un"],
+    ["who urged an end to the bloodshed?", "russia"],
+  ])("GIVEN %j THEN it is the reaction of the actor whose words it echoes: %s", (q, actor) => {
+    expect(understand(q, article).call).toMatchObject({ command: "reaction", args: { actor } });
+  });
+
+  it("GIVEN a question echoing the background's words THEN the background", () => {
+    expect(understand("What skirmishes along the border were ignored?", article).call).toMatchObject({
+      command: "background",
+      args: { topic: "russia-role" },
+    });
+  });
+
+  it("GIVEN a foreign country asked with the article's words THEN still not_found", () => {
+    expect(understand("Did Turkey call the operation illegal?", article).call.args.actor).toBe("turkey");
+  });
+});

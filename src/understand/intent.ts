@@ -2,6 +2,7 @@ import type { Article, BackgroundSection } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import type { CommandCall, ReplyKind } from "../core/reply.js";
 import { type ActorMention, findActors, findPlaces, type PlaceMention } from "./entities.js";
+import { contentCues } from "./contentCues.js";
 import { COMMON_WORDS, detectLang } from "./language.js";
 import {
   ACTORS,
@@ -109,6 +110,32 @@ function articleSourceScore(article: Article, tokens: string[], joined: string):
   return score(lex, tokens, joined);
 }
 
+const sectionWordSets = new WeakMap<Article, ReadonlySet<string>>();
+function sectionWords(article: Article): ReadonlySet<string> {
+  let words = sectionWordSets.get(article);
+  if (!words) {
+    words = new Set(article.background.flatMap((sec) => [...sec.keywords.id, ...sec.keywords.en].flatMap((k) => tokenize(k))));
+    sectionWordSets.set(article, words);
+  }
+  return words;
+}
+
+/** Words that say nothing about which part of the article is meant: function words, cue words, names. */
+const cueIgnores = new WeakMap<Article, (word: string) => boolean>();
+const STEMS = Object.values(LEX).flatMap((l) => l.stems.map(([stem]) => stem));
+function cueIgnore(article: Article): (word: string) => boolean {
+  let ignore = cueIgnores.get(article);
+  if (!ignore) {
+    // Names say who, not which part; editors' section keywords already point at their section.
+    const names = article.actors.flatMap((a) => [a.name.id, a.name.en, ...a.aliases.id, ...a.aliases.en]);
+    const keywords = article.background.flatMap((sec) => [...sec.keywords.id, ...sec.keywords.en]);
+    const words = new Set([...VOCABULARY, ...[...names, ...keywords].flatMap((n) => tokenize(n))]);
+    ignore = (word) => words.has(word) || STEMS.some((stem) => word.includes(stem));
+    cueIgnores.set(article, ignore);
+  }
+  return ignore;
+}
+
 function call(command: string, lang: Lang, args: Record<string, string> = {}): CommandCall {
   return { command, lang, args };
 }
@@ -144,7 +171,8 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
     source: score(LEX.source, tokens, joined) + articleSourceScore(article, tokens, joined),
     actors: score(LEX.actors, tokens, joined),
     help: score(LEX.help, tokens, joined),
-    reaction: score(LEX.reaction, tokens, joined),
+    // A word an editor listed for a background section ("criticism") is about that section, not a reaction verb.
+    reaction: score(LEX.reaction, tokens.filter((tok) => !sectionWords(article).has(tok)), joined),
     background: score(LEX.background, tokens, joined),
     topic: score(LEX.topic, tokens, joined),
   };
@@ -152,42 +180,61 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   const places = findPlaces(tokens, text);
   const nameCues = [...actors, ...places].flatMap((m) => (m.lang ? [m.lang] : []));
   const lang = detectLang(tokens, fallbackLang, nameCues);
+  const cues = contentCues(article, tokens, cueIgnore(article));
+  const cue = (kind: "actor" | "section", id: string) => cues.get(`${kind}:${id}`) ?? 0;
+  // Words of a section's own text count like its keywords.
   const sections = article.background.map((section) => ({
     section,
-    score: sectionScore(section, tokens, joined),
+    score: sectionScore(section, tokens, joined) + 3 * cue("section", section.id),
   }));
   const done = (intent: Intent, c: CommandCall): Understood => ({
     intent,
     lang,
     call: c,
-    scores: { ...s, ...Object.fromEntries(sections.map((x) => [`bg:${x.section.id}`, x.score])) },
+    scores: { ...s, ...Object.fromEntries([...cues, ...sections.map((x) => [`bg:${x.section.id}`, x.score] as const)]) },
   });
 
-  // 1. A covered actor is named: their quote, the background about them, or their reaction.
-  const first = actors[0];
-  if (first) {
-    const actorId = first.actorId;
+  /** An actor is meant: their quote, the background about them, or their reaction. */
+  const aboutActor = (actorId: string): Understood => {
     if (s.quote >= 3) return done("quote", call("quote", lang, { actor: actorId }));
+    const reaction = s.reaction + 3 * cue("actor", actorId);
     const about = sections
       .filter((x) => x.section.actors.length === 0 || x.section.actors.includes(actorId))
       .sort((a, b) => b.score - a.score)[0];
     if (about) {
       const bg = about.score + s.background;
       // Background words must outweigh "what did they say" words; ties go to the reaction.
-      if ((about.score >= 3 || s.background >= 3) && bg > s.reaction) {
+      if ((about.score >= 3 || s.background >= 3) && bg > reaction) {
         return done("background", call("background", lang, { topic: about.section.id }));
       }
     }
     return done("reaction", call("reaction", lang, { actor: actorId }));
-  }
+  };
+
+  // 1. A covered actor is named.
+  const first = actors[0];
+  if (first) return aboutActor(first.actorId);
 
   // 2. A country or organisation the article has no reaction from.
   const place = askedPlace(places, tokens, s.reaction, s.topic);
-  if (place && s.source < 3 && s.summary < 3) {
+  const asksAbout = place && s.source < 3 && s.summary < 3;
+  if (asksAbout && !CONTEXT_PLACES.has(place.code)) {
     return done("not_found", call("reaction", lang, { actor: place.text }));
   }
 
-  // 3. No one named: the strongest kind of question wins; ties in this order.
+  // 3. No one named, but the question echoes one actor's words ("who called it illegal?").
+  const echoed = article.actors
+    .map((a) => ({ id: a.id, hits: cue("actor", a.id) }))
+    .sort((a, b) => b.hits - a.hits);
+  const [top, runnerUp] = echoed;
+  const bestSectionHits = Math.max(0, ...article.background.map((sec) => cue("section", sec.id)));
+  if (top && top.hits > 0 && top.hits > (runnerUp?.hits ?? 0) && top.hits > bestSectionHits) {
+    return aboutActor(top.id);
+  }
+  // Armenia, Azerbaijan, Ukraine: the story's setting, asked for their own reaction.
+  if (asksAbout) return done("not_found", call("reaction", lang, { actor: place.text }));
+
+  // 4. No one meant: the strongest kind of question wins; ties in this order.
   const bestSection = sections.sort((a, b) => b.score - a.score)[0];
   const candidates: Array<[Intent, number, () => CommandCall]> = [
     ["quote", s.quote, () => call("quote", lang)],
@@ -206,7 +253,7 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   for (const c of candidates) if (c[1] >= 2 && (!winner || c[1] > winner[1])) winner = c;
   if (winner) return done(winner[0], winner[2]());
 
-  // 4. Asked who reacted without naming anyone, or asked about the story itself.
+  // 5. Asked who reacted without naming anyone, or asked about the story itself.
   if (s.reaction >= 3) return done("actors", call("actors", lang));
   if (s.topic >= 2) return done("summary", call("summary", lang));
   return done("unknown", call("unknown", lang));

@@ -40,7 +40,8 @@ export const QUOTE: Lexicon = [
 export const SOURCE: Lexicon = [
   ...w(3, `sumber*, source*, outlet, penulis, penulisnya, jurnalis*, journalist*, wartawan*, reporter*, author*, byline, penerbit*,
     publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
-    publish, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
+    publish, baca juga, artikel terkait, berita terkait, related article*, related stor*, read next, further reading,
+    media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
   ...w(2, `menulis, ditulis, wrote, written, yang menulis, menulis siapa`),
   ...w(1, `media, koran, newspaper`),
@@ -59,7 +60,7 @@ export const ACTORS: Lexicon = [
 
 export const HELP: Lexicon = [
   ...w(3, `help, bantuan, tolong bantu, perintah, commands, command, menu, fitur*, features, what can you do, what do you do,
-    how do i use, how to use, can i ask, should i ask, could i ask, bisa ditanyakan, bisa ditanya, boleh tanya, apa yang bisa, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
+    how do i use, how to use, can i ask, should i ask, could i ask, bisa ditanyakan, bisa ditanya, boleh tanya, apa yang bisa kamu, apa yang bisa saya tanyakan, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
     bisa bertanya, what can i ask, what should i ask, who are you, siapa kamu, kamu siapa, what are you, start, mulai,
     panduan, petunjuk, instructions, usage, cara kerja, how does this work, how does this bot work, how does the bot work,
     how does it work, how do you work, bot work, bot ini bagaimana, bot ini gimana, cara kerja bot, what is this bot, bot apa`),
@@ -78,7 +79,7 @@ export const REACTION: Lexicon = [
     demand*, menuntut, menyalahkan, blame*, salahkan, menganggap, sebut, menyebut, disebut, apa kata, diam, silent, quiet,
     mengkritik, kritik*, criticis*, criticiz*, menilai, menolak, reject*, mendukung, dukung*, support*,
     protes*, protest*, minta, meminta, respond, response, responded, line on, according to, menurut`),
-  ...w(2, `position, posisi, justify, justified, justification, membenarkan, dalih, alasan`),
+  ...w(2, `view, position, posisi, justify, justified, justification, membenarkan, dalih, alasan`),
   ...w(1, `tentang, about, soal, terhadap, regarding, tell, told, think, thinks, ingin, want, wants, wanted, side, nilai`),
 ];
 
