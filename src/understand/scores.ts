@@ -1,0 +1,112 @@
+import type { Article, BackgroundSection } from "../content/article.js";
+import { COMMON_WORDS } from "./language.js";
+import { ACTORS, BACKGROUND, HELP, type Lexicon, QUOTE, REACTION, SOURCE, SUMMARY, TOPIC } from "./lexicon.js";
+import { cleanText, tokenize } from "./normalize.js";
+
+/**
+ * Scoring a message against the lexicons (src/understand/lexicon.ts) and the
+ * article's own words. Compiled once; per-article tables are cached on the
+ * article object, so a reloaded article gets fresh ones.
+ */
+
+export interface CompiledLexicon {
+  exact: Map<string, number>;
+  stems: Array<[string, number]>;
+  phrases: Array<[string, number]>;
+}
+
+export function compile(lexicon: Lexicon): CompiledLexicon {
+  const out: CompiledLexicon = { exact: new Map(), stems: [], phrases: [] };
+  for (const [raw, weight] of lexicon) {
+    const entry = raw.endsWith("*") ? raw.slice(0, -1) : raw;
+    const key = cleanText(entry);
+    if (raw.endsWith("*")) out.stems.push([key, weight]);
+    else if (key.includes(" ")) out.phrases.push([` ${key} `, weight]);
+    else out.exact.set(key, Math.max(weight, out.exact.get(key) ?? 0));
+  }
+  return out;
+}
+
+/** Sum of the weights of the entries a message contains; each token counts once, at its best. */
+export function score(lex: CompiledLexicon, tokens: string[], joined: string): number {
+  let total = 0;
+  for (const tok of tokens) {
+    // Indonesian enclitics: "sikapnya" is "sikap", "bisakah" is "bisa".
+    const bare = tok.length > 5 ? tok.replace(/(nya|lah|kah|pun)$/, "") : tok;
+    let best = Math.max(lex.exact.get(tok) ?? 0, lex.exact.get(bare) ?? 0);
+    for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
+    total += best;
+  }
+  for (const [phrase, weight] of lex.phrases) if (joined.includes(phrase)) total += weight;
+  return total;
+}
+
+export const LEX = {
+  summary: compile(SUMMARY),
+  quote: compile(QUOTE),
+  source: compile(SOURCE),
+  actors: compile(ACTORS),
+  help: compile(HELP),
+  reaction: compile(REACTION),
+  background: compile(BACKGROUND),
+  topic: compile(TOPIC),
+};
+
+/** Words the bot knows as ordinary words: never read as a misspelt actor name. */
+export const VOCABULARY: ReadonlySet<string> = new Set([
+  ...COMMON_WORDS,
+  ...Object.values(LEX).flatMap((l) => [
+    ...l.exact.keys(),
+    ...l.stems.map(([s]) => s),
+    ...l.phrases.flatMap(([p]) => p.trim().split(" ")),
+  ]),
+]);
+
+const sectionLexicons = new WeakMap<BackgroundSection, CompiledLexicon>();
+export function sectionScore(section: BackgroundSection, tokens: string[], joined: string): number {
+  let lex = sectionLexicons.get(section);
+  if (!lex) {
+    lex = compile([...section.keywords.id, ...section.keywords.en].map((k) => [k, 3] as [string, number]));
+    sectionLexicons.set(section, lex);
+  }
+  return score(lex, tokens, joined);
+}
+
+/** The article's own outlet and author ("is this from Tribunnews?") point at the source. */
+const sourceLexicons = new WeakMap<Article, CompiledLexicon>();
+export function articleSourceScore(article: Article, tokens: string[], joined: string): number {
+  let lex = sourceLexicons.get(article);
+  if (!lex) {
+    const outlet = article.outlet.replace(/\.(com|co\.id|id|net|org)$/i, "");
+    lex = compile([article.outlet, outlet, article.author].map((k) => [k, 3] as [string, number]));
+    sourceLexicons.set(article, lex);
+  }
+  return score(lex, tokens, joined);
+}
+
+const sectionWordSets = new WeakMap<Article, ReadonlySet<string>>();
+export function sectionWords(article: Article): ReadonlySet<string> {
+  let words = sectionWordSets.get(article);
+  if (!words) {
+    words = new Set(article.background.flatMap((sec) => [...sec.keywords.id, ...sec.keywords.en].flatMap((k) => tokenize(k))));
+    sectionWordSets.set(article, words);
+  }
+  return words;
+}
+
+/** Words that say nothing about which part of the article is meant: function words, cue words, names. */
+const cueIgnores = new WeakMap<Article, (word: string) => boolean>();
+const STEMS = Object.values(LEX).flatMap((l) => l.stems.map(([stem]) => stem));
+export function cueIgnore(article: Article): (word: string) => boolean {
+  let ignore = cueIgnores.get(article);
+  if (!ignore) {
+    // Names say who, not which part; editors' section keywords already point at their section.
+    const names = article.actors.flatMap((a) => [a.name.id, a.name.en, ...a.aliases.id, ...a.aliases.en]);
+    const keywords = article.background.flatMap((sec) => [...sec.keywords.id, ...sec.keywords.en]);
+    const words = new Set([...VOCABULARY, ...[...names, ...keywords].flatMap((n) => tokenize(n))]);
+    ignore = (word) => words.has(word) || STEMS.some((stem) => word.includes(stem));
+    cueIgnores.set(article, ignore);
+  }
+  return ignore;
+}
+
