@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../commands/index.js";
+import { ContentLibrary } from "../src/content/loader.js";
 import { decodeCall, encodeCall } from "../src/core/callbackData.js";
+import { Kabar } from "../src/core/kabar.js";
 import type { CommandCall } from "../src/core/reply.js";
 import { callFromText, parseCommandText } from "../src/core/textArgs.js";
 import { article, realKabar } from "./helpers/core.js";
@@ -198,5 +200,34 @@ describe("answering a chat message", () => {
   it("GIVEN a question THEN the reply language follows the question, not the platform", async () => {
     const { reply } = await kabar.answer("what did Russia say?", { fallbackLang: "id" });
     expect(reply).toMatchObject({ kind: "reaction", actor: "russia", lang: "en" });
+  });
+});
+
+describe("free text over several articles", () => {
+  // An older article whose only actor is Turkey (built from the bundled one, in memory).
+  const france = article.actors[0]!;
+  const older = {
+    ...article,
+    id: "2020-01-01-older",
+    eventsDate: "2020-01-01",
+    actors: [{ ...france, id: "turkey", name: { id: "Turki", en: "Turkey" }, aliases: { id: ["Turki"], en: ["Turkey"] } }],
+  };
+  const two = new Kabar({ library: () => new ContentLibrary([article, older]), commands: COMMANDS });
+
+  it("GIVEN a question the newest article answers THEN the newest article answers it", async () => {
+    const { reply, call } = await two.answer("apa kata Prancis?");
+    expect(call?.args.article).toBeUndefined();
+    expect(reply.articleId).toBe(article.id);
+  });
+
+  it("GIVEN a question only an older article answers THEN that article answers, and the call names it", async () => {
+    const { reply, call } = await two.answer("apa kata Turki?");
+    expect(call?.args).toMatchObject({ actor: "turkey", article: "2020-01-01-older" });
+    expect(reply).toMatchObject({ kind: "reaction", actor: "turkey", articleId: "2020-01-01-older" });
+  });
+
+  it("GIVEN a question no article answers THEN the newest article's not_found, listing its actors", async () => {
+    const { reply } = await two.answer("apa kata Jepang?");
+    expect(reply).toMatchObject({ kind: "not_found", articleId: article.id, actorText: "jepang" });
   });
 });

@@ -71,9 +71,22 @@ export class Kabar {
     }
   }
 
-  /** Understands free text (no I/O), for callers that want the call without running it. */
+  /**
+   * Understands free text (no I/O). The newest article is asked first; when it
+   * has nothing for the question (no such actor, off topic) an older article
+   * that does answers it, and the call names that article.
+   */
   understand(text: string, fallbackLang: Lang = "id"): Understood {
-    return understand(text, this.library.newest(), fallbackLang);
+    const [newest, ...older] = this.library.articles;
+    const first = understand(text, newest!, fallbackLang);
+    if (first.intent !== "not_found" && first.intent !== "unknown") return first;
+    for (const article of older) {
+      const other = understand(text, article, fallbackLang);
+      if (other.intent !== "not_found" && other.intent !== "unknown") {
+        return { ...other, call: { ...other.call, args: { ...other.call.args, article: article.id } } };
+      }
+    }
+    return first;
   }
 
   /**
