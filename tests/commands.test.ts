@@ -231,3 +231,23 @@ describe("free text over several articles", () => {
     expect(reply).toMatchObject({ kind: "not_found", articleId: article.id, actorText: "jepang" });
   });
 });
+
+describe("buttons under an answer about an older article", () => {
+  const older = { ...article, id: "2020-01-01-an-older-article-with-a-rather-long-identifier", eventsDate: "2020-01-01" };
+  const two = new Kabar({ library: () => new ContentLibrary([article, older]), commands: COMMANDS });
+
+  it("GIVEN an answer about the older article THEN every button stays on it and fits Telegram's callback data", async () => {
+    const reply = await two.run({ command: "reaction", args: { actor: "france", article: older.id }, lang: "en" });
+    expect(reply.articleId).toBe(older.id);
+    for (const f of reply.followUps) {
+      const back = decodeCall(encodeCall(f.call))!;
+      const followed = await two.run(back);
+      expect(followed.articleId).toBe(older.id);
+    }
+  });
+
+  it("GIVEN an answer about the newest article THEN its buttons carry no article", async () => {
+    const reply = await two.run({ command: "reaction", args: { actor: "france" }, lang: "en" });
+    expect(reply.followUps.every((f) => f.call.args.article === undefined)).toBe(true);
+  });
+});

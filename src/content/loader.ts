@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
@@ -35,11 +36,19 @@ export class ContentLibrary {
     return this.articles[0]!;
   }
 
-  /** The article with this id, or the newest when no id is given; undefined for an unknown id. */
+  /** The article with this id (or short key), or the newest when none is given; undefined for an unknown one. */
   get(id?: string): Article | undefined {
     if (!id) return this.newest();
-    return this.articles.find((a) => a.id === id);
+    return this.articles.find((a) => a.id === id) ?? this.articles.find((a) => articleKey(a.id) === id);
   }
+}
+
+/**
+ * A short, stable stand-in for an article id, for places with little room:
+ * Telegram's 64-byte callback data cannot hold "reaction" + an actor + a 64-character id.
+ */
+export function articleKey(id: string): string {
+  return `~${createHash("sha1").update(id).digest("hex").slice(0, 8)}`;
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {

@@ -1,4 +1,4 @@
-import type { ContentLibrary } from "../content/loader.js";
+import { articleKey, type ContentLibrary } from "../content/loader.js";
 import { actorList, sourceLine } from "../content/queries.js";
 import { type Understood, understand } from "../understand/intent.js";
 import type { ChatContext, CommandContext, CommandDefinition } from "./command.js";
@@ -8,6 +8,19 @@ import type { Logger } from "./log.js";
 import { type CommandCall, makeReply, type Reply } from "./reply.js";
 import { t } from "./strings.js";
 import { callFromText, parseCommandText } from "./textArgs.js";
+
+/**
+ * Buttons under an answer about an older article must stay on that article:
+ * their calls name it (by short key), since a call without one means the newest.
+ */
+function pinArticle(reply: Reply, library: ContentLibrary): Reply {
+  if (!reply.articleId || reply.articleId === library.newest().id) return reply;
+  const key = articleKey(reply.articleId);
+  return {
+    ...reply,
+    followUps: reply.followUps.map((f) => (f.call.args.article ? f : { ...f, call: { ...f.call, args: { ...f.call.args, article: key } } })),
+  };
+}
 
 /** Longer messages are refused politely rather than analysed (a pasted essay is not a question). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -61,7 +74,7 @@ export class Kabar {
       ...(chat ? { chat } : {}),
     };
     try {
-      return await def.run(call, ctx);
+      return pinArticle(await def.run(call, ctx), ctx.library);
     } catch (err) {
       if (err instanceof UserError) {
         return makeReply({ kind: "notice", lang: call.lang, title: "", blocks: [err.userMessage[call.lang]], private: true });
