@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ContentLibrary } from "../src/content/loader.js";
 import { encodeCall } from "../src/core/callbackData.js";
 import { ManualClock } from "../src/digest/clock.js";
-import { composeDigest, firstSentence, MAX_DIGEST_ARTICLES } from "../src/digest/compose.js";
+import { composeDigest, DIGEST_SIZE_LIMIT, firstSentence, MAX_DIGEST_ARTICLES, renderedSizeBound } from "../src/digest/compose.js";
 import { PacingLimiter, TELEGRAM_PACING } from "../src/digest/pacing.js";
+import { renderReply } from "../src/platforms/discord/render.js";
+import { renderTelegramHtml } from "../src/platforms/telegram/html.js";
 import { article, library } from "./helpers/core.js";
 
 describe("composing a digest", () => {
@@ -43,6 +45,52 @@ describe("composing a digest", () => {
     const digest = composeDigest(new ContentLibrary([article, ...copies]), new Set(), "en", "new")!;
     expect(digest.articleIds).toEqual(["copy-4", "copy-3", "copy-2"].slice(0, MAX_DIGEST_ARTICLES));
     expect(digest.reply.title).toBe(`Daily Kabar: ${MAX_DIGEST_ARTICLES} new articles`);
+  });
+
+  it("GIVEN three new copies of the bundled article THEN all three fit one Telegram message and one Discord message", () => {
+    const copies = Array.from({ length: 3 }, (_, i) => ({ ...article, id: `copy-${i}`, eventsDate: `2024-01-0${i + 1}` }));
+    for (const lang of ["id", "en"] as const) {
+      const { reply, articleIds } = composeDigest(new ContentLibrary(copies), new Set(), lang, "new")!;
+      expect(articleIds).toHaveLength(3);
+      expect(renderTelegramHtml(reply)).toHaveLength(1);
+      expect(renderReply(reply)).toHaveLength(1);
+    }
+  });
+
+  // A digest in several messages cannot be sent atomically: a retry after a failed second part would resend the first.
+  const hostile = "Tom & Jerry <script> **bold** _x_ @everyone ";
+  const bigActors = Array.from({ length: 12 }, (_, i) => ({
+    ...article.actors[0]!,
+    id: `actor-${i}`,
+    reaction: { id: `${hostile.repeat(4)}Reaksi panjang.`, en: `${hostile.repeat(4)}A long reaction.` },
+  }));
+  const big = (i: number) => ({
+    ...article,
+    id: `big-${i}`,
+    eventsDate: `2024-02-0${i + 1}`,
+    summary: { ...article.summary, short: { id: hostile.repeat(20), en: hostile.repeat(20) } },
+    actors: bigActors,
+  });
+
+  it("GIVEN new articles too big to share one message THEN the digest holds the newest that fit, in one message on each platform, and the rest wait", () => {
+    const { reply, articleIds } = composeDigest(new ContentLibrary([big(0), big(1), big(2)]), new Set(), "en", "new")!;
+    expect(articleIds.length).toBeLessThan(3);
+    expect(articleIds[0]).toBe("big-2");
+    expect(renderedSizeBound(reply)).toBeLessThanOrEqual(DIGEST_SIZE_LIMIT);
+    expect(renderTelegramHtml(reply)).toHaveLength(1);
+    expect(renderReply(reply)).toHaveLength(1);
+    const next = composeDigest(new ContentLibrary([big(0), big(1), big(2)]), new Set(articleIds), "en", "new")!;
+    expect(next.articleIds[0]).not.toBe("big-2");
+  });
+
+  it("GIVEN one article too big for one message THEN the lines that do not fit give way to a pointer to /actors", () => {
+    const huge = { ...big(0), actors: Array.from({ length: 40 }, (_, i) => ({ ...bigActors[0]!, id: `actor-${i}` })) };
+    const { reply, articleIds } = composeDigest(new ContentLibrary([huge]), new Set(), "id", "new")!;
+    expect(articleIds).toEqual(["big-0"]);
+    expect(renderTelegramHtml(reply)).toHaveLength(1);
+    expect(renderReply(reply)).toHaveLength(1);
+    expect(reply.fields.at(-1)).toEqual({ name: "Semua reaksi", value: "/actors" });
+    expect(reply.fields.length).toBeGreaterThan(1);
   });
 
   it("GIVEN a long reaction THEN its line is the first sentence, cut with an ellipsis if still too long", () => {
