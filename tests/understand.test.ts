@@ -167,3 +167,14 @@ describe("questions that echo the article's words without naming anyone", () => 
     expect(understand("Did Turkey call the operation illegal?", article).call.args.actor).toBe("turkey");
   });
 });
+
+describe("lexicon entries", () => {
+  it.each([
+    ["Could you say what this story covers?", "summary"],
+    ["Kapan peristiwa ini terjadi?", "source"],
+    ["When did this happen?", "source"],
+    ["Are there related articles?", "source"],
+  ])("GIVEN %j THEN %s (phrases, stems and phrase stems all match)", (q, intent) => {
+    expect(understand(q, article).intent).toBe(intent);
+  });
+});

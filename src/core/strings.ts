@@ -171,7 +171,8 @@ const en: Catalogue = {
   sourceLine: (outlet, author, date) => `Source: ${outlet} / ${author}, events of ${date}`,
   relatedLabel: "Related (Indonesian)",
   summaryTitle: "Summary",
-  reactionTitle: (actor) => `${actor}'s reaction`,
+  // "France's reaction", but "United Nations' reaction".
+  reactionTitle: (actor) => `${actor}${actor.endsWith("s") ? "'" : "'s"} reaction`,
   quoteTitle: (actor) => `Quote: ${actor}`,
   actorsTitle: "Reactions in this article",
   actorsIntro: "The article reports reactions from:",

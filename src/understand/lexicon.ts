@@ -40,11 +40,12 @@ export const QUOTE: Lexicon = [
 export const SOURCE: Lexicon = [
   ...w(3, `sumber*, source*, outlet, penulis, penulisnya, jurnalis*, journalist*, wartawan*, reporter*, author*, byline, penerbit*,
     publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
-    publish, baca juga, artikel terkait, berita terkait, related article*, related stor*, read next, further reading,
+    publish, kapan terjadi, kapan kejadian, kapan kejadiannya, kapan peristiwa, when did this happen, when did it happen, when was it,
+    what date, which date, tanggal berapa, tanggal kejadian, tanggal peristiwa, kapan terbit, terbit, baca juga, artikel terkait, berita terkait, related article*, related stor*, read next, further reading,
     media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
   ...w(2, `menulis, ditulis, wrote, written, yang menulis, menulis siapa`),
-  ...w(1, `media, koran, newspaper`),
+  ...w(1, `media, koran, newspaper, tanggal, date, kapan, when`),
 ];
 
 export const ACTORS: Lexicon = [

@@ -20,7 +20,9 @@ export function compile(lexicon: Lexicon): CompiledLexicon {
   for (const [raw, weight] of lexicon) {
     const entry = raw.endsWith("*") ? raw.slice(0, -1) : raw;
     const key = cleanText(entry);
-    if (raw.endsWith("*")) out.stems.push([key, weight]);
+    // "story cover*": a phrase whose last word may go on ("story covers"): no closing space.
+    if (raw.endsWith("*") && key.includes(" ")) out.phrases.push([` ${key}`, weight]);
+    else if (raw.endsWith("*")) out.stems.push([key, weight]);
     else if (key.includes(" ")) out.phrases.push([` ${key} `, weight]);
     else out.exact.set(key, Math.max(weight, out.exact.get(key) ?? 0));
   }
