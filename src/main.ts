@@ -22,6 +22,12 @@ const digests = createDigestRuntime({ config, holder, logger });
 const kabar = createKabar(holder, logger, digests.services);
 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+// Node's own crash report would print the error unredacted (a grammY error quotes the token in its URL):
+// log it through the redacting logger instead, then exit as Node would.
+process.on("uncaughtException", (err) => {
+  logger.fatal({ err }, "uncaught exception");
+  process.exit(1);
+});
 
 const platforms: Platform[] = [];
 // Platform adapters register here (Telegram, Discord).
