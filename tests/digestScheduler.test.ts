@@ -193,6 +193,24 @@ describe("digest scheduler: exactly once", () => {
     expect(b.platform.sent.length).toBeGreaterThan(0);
   });
 
+  it("GIVEN a send held by the pacer past its lease THEN the instance that took the claim over sends it and the held one does not", async () => {
+    const path = dbPath();
+    const clock = new ManualClock(jakarta(7, 0));
+    // One send per 10 minutes: chat 2 waits in the pacer far longer than the 3-minute lease.
+    const slow = start(path, clock, { owner: "slow", pacing: { telegram: { limit: 1, windowMs: 10 * MINUTE } } });
+    const other = start(path, clock, { owner: "other" });
+    await subscribeMany(slow, 2);
+    const held = slow.scheduler.tick();
+    await clock.runUntilIdle(jakarta(7, 4));
+    expect(slow.platform.sent.map((s) => s.chatId)).toEqual(["1"]);
+    clock.set(jakarta(7, 4));
+
+    await clock.runUntil(other.scheduler.tick());
+    expect(other.platform.sent.map((s) => s.chatId)).toEqual(["2"]);
+    await clock.runUntil(held);
+    expect(perChat(slow.platform, other.platform)).toEqual(new Map([["1", 1], ["2", 1]]));
+  });
+
   it("GIVEN a restart after the digest was sent THEN it is not sent again", async () => {
     const path = dbPath();
     const clock = new ManualClock(jakarta(7, 0));

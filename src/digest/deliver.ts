@@ -66,22 +66,21 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
     // Another instance has this slot (or it is already done): nothing to do here.
     if (!job.owned) return undefined;
   }
+  const handBack = () => store.renewClaim({ ...claim, leaseUntil: clock.now() - 1, now: clock.now() });
   if (ctx.stopping()) {
     // Hand the claim back so the next instance need not wait for the lease to run out.
-    await store.renewClaim({ ...claim, leaseUntil: now - 1 });
-    return undefined;
-  }
-  if (!(await store.renewClaim(claim))) {
-    log?.warn("digest claim lost to another instance; not sending");
+    await handBack();
     return undefined;
   }
 
   const deadline = slot.dueAt + ctx.graceMs;
-  if (now > deadline) {
-    await store.closeClaim(sub.id, slot.key, owner, "skipped", "grace window over before sending", now);
+  const skipIfLate = async (at: number): Promise<boolean> => {
+    if (at <= deadline) return false;
+    await store.closeClaim(sub.id, slot.key, owner, "skipped", "grace window over before sending", at);
     log?.warn({ dueAt: new Date(slot.dueAt).toISOString() }, "digest slot skipped: grace window over before it could be sent");
-    return undefined;
-  }
+    return true;
+  };
+  if (await skipIfLate(now)) return undefined;
 
   const received = await store.receivedArticles(sub.id);
   const digest = composeDigest(ctx.library(), received, sub.lang, sub.mode);
@@ -92,13 +91,25 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
   }
   const platform = ctx.platform(sub.platform);
   if (!platform) {
-    await store.renewClaim({ ...claim, leaseUntil: now - 1 });
+    await handBack();
     return undefined;
   }
 
   job.attempts++;
+  // The pacer may hold a send for long (a 429 pause, a busy group), longer than the lease: the
+  // claim is renewed only now, so it is still ours, and the slot still in grace, when we send.
+  await ctx.limiter(sub.platform).acquire(sub.chatId);
+  const sendAt = clock.now();
+  if (ctx.stopping()) {
+    await handBack();
+    return undefined;
+  }
+  if (await skipIfLate(sendAt)) return undefined;
+  if (!(await store.renewClaim({ ...claim, leaseUntil: sendAt + ctx.leaseMs, now: sendAt }))) {
+    log?.warn("digest claim lost to another instance; not sending");
+    return undefined;
+  }
   try {
-    await ctx.limiter(sub.platform).acquire(sub.chatId);
     await platform.send(sub.chatId, digest.reply);
   } catch (err) {
     if (err instanceof DeliveryError) return handleFailure(job, err, ctx, deadline);
