@@ -76,6 +76,14 @@ describe("DiscordPlatform.send (digests)", () => {
     expect((await sendError(channel)).failure).toBe("transient");
   });
 
+  it("GIVEN Discord refuses our request body (400) THEN the error is not a DeliveryError, so the slot fails instead of retrying", async () => {
+    const channel = snowflake();
+    bot.discord.failNext(postTo(channel), { status: 400, body: { message: "Invalid Form Body", code: 50035 } });
+    const err = await bot.platform.send(channel, digest).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(DeliveryError);
+  });
+
   it("GIVEN Discord cannot be reached THEN the failure is 'transient'", async () => {
     const offline = new DiscordPlatform({
       kabar: testKabar(),
