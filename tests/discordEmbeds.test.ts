@@ -97,6 +97,20 @@ describe("Discord embeds", () => {
     expect(embeds.map((e) => e.description).join(" ").split(/\s+/).filter(Boolean)).toHaveLength(12 * 900);
   });
 
+  it("GIVEN a follow-up whose call is too long to encode THEN only that button is left out, not the reply", () => {
+    const reply: Reply = makeReply({
+      kind: "actors",
+      lang: "en",
+      title: "x",
+      followUps: [
+        { label: "Too long", call: { command: "background", lang: "en", args: { topic: "t".repeat(80) } } },
+        { label: "Summary", call: { command: "summary", lang: "en", args: {} } },
+      ],
+    });
+    const labels = renderButtons(reply).flatMap((row) => row.components.map((b) => ("label" in b ? b.label : "")));
+    expect(labels).toEqual(["Summary"]);
+  });
+
   it("GIVEN more follow-ups than a message holds THEN at most 25 buttons in rows of 5, each custom_id within 100", () => {
     const reply: Reply = makeReply({
       kind: "actors",

@@ -17,7 +17,13 @@ export function renderButtons(reply: Reply): APIActionRowComponent<APIButtonComp
   const seen = new Set<string>();
   const buttons: APIButtonComponent[] = [];
   for (const followUp of reply.followUps) {
-    const customId = encodeCall(followUp.call);
+    let customId: string;
+    try {
+      customId = encodeCall(followUp.call);
+    } catch {
+      // A call too long to encode loses its button rather than the whole reply (as on Telegram).
+      continue;
+    }
     if (customId.length > MAX_CUSTOM_ID || seen.has(customId)) continue;
     seen.add(customId);
     const label = followUp.label.length > MAX_LABEL ? `${followUp.label.slice(0, MAX_LABEL - 1)}…` : followUp.label;
