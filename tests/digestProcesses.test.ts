@@ -7,9 +7,9 @@ import { ROOT } from "./helpers/core.js";
 import { jakarta, subscription, tempDataDir } from "./helpers/digest.js";
 
 /** Runs tests/helpers/schedulerProcess.ts as its own OS process; resolves with its exit code. */
-function botProcess(db: string, out: string, at: number, owner: string, goAt: number): Promise<number | null> {
+function botProcess(db: string, out: string, at: number, owner: string, everyOut: string[]): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/schedulerProcess.ts", db, out, String(at), owner, String(goAt)], {
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/schedulerProcess.ts", db, out, String(at), owner, everyOut.join(",")], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent" },
       stdio: ["ignore", "ignore", "inherit"],
@@ -29,9 +29,8 @@ describe("two bot processes on one database", () => {
 
     const at = jakarta(7, 5);
     const outs = [join(dir, "a.txt"), join(dir, "b.txt")];
-    // Both start their catch-up at the same moment, once both have loaded (tsx start-up takes ~0.5 s).
-    const goAt = Date.now() + 2_500;
-    const codes = await Promise.all([botProcess(db, outs[0]!, at, "proc-a", goAt), botProcess(db, outs[1]!, at, "proc-b", goAt)]);
+    // Both start their catch-up together, once both have loaded (a barrier on ready files, not a guessed delay).
+    const codes = await Promise.all([botProcess(db, outs[0]!, at, "proc-a", outs), botProcess(db, outs[1]!, at, "proc-b", outs)]);
     expect(codes).toEqual([0, 0]);
 
     const sends = outs.flatMap((f) => (existsSync(f) ? readFileSync(f, "utf8").trim().split("\n").filter(Boolean) : []));
