@@ -64,9 +64,13 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, "shutting down");
   // Digests first: unsent claims are handed back while the platforms can still finish sends in progress.
-  await digests.stop();
+  // A failure there must not leave the process running with the second signal ignored by the guard.
+  const digestsStopped = await digests.stop().then(
+    () => true,
+    (err: unknown) => (logger.error({ err }, "digest shutdown failed"), false),
+  );
   await Promise.allSettled(platforms.map((p) => p.stop()));
-  process.exit(0);
+  process.exit(digestsStopped ? 0 : 1);
 }
 // `on`, not `once`: a second signal during shutdown must not kill the process half-way (the guard ignores it).
 process.on("SIGINT", () => void shutdown("SIGINT"));
