@@ -39,6 +39,8 @@ export interface Catalogue {
   messageTooLong(max: number): string;
   genericError: string;
   staleButton: string;
+  sentPrivately: string;
+  startPrivateChatFirst(botUsername: string): string;
   availableReactions: string;
   /** Telegram /start. */
   startTitle(name: string): string;
@@ -161,6 +163,8 @@ const id: Catalogue = {
   messageTooLong: (max) => `Pesannya terlalu panjang (lebih dari ${max} karakter). Coba tanyakan dengan singkat.`,
   genericError: "Maaf, ada yang tidak beres di pihak saya. Coba lagi sebentar lagi.",
   staleButton: "Tombol ini sudah tidak berlaku. Ketik /help untuk mulai lagi.",
+  sentPrivately: "Sudah saya kirim lewat pesan pribadi.",
+  startPrivateChatFirst: (bot) => `Saya belum bisa mengirim pesan pribadi ke Anda. Buka chat dengan @${bot}, tekan Start, lalu coba lagi.`,
   availableReactions: "Reaksi yang ada",
   startTitle: (name) => (name ? `Halo, ${name}!` : "Halo!"),
   startIntro: (title) =>
@@ -247,6 +251,8 @@ const en: Catalogue = {
   messageTooLong: (max) => `That message is too long (over ${max} characters). Try a shorter question.`,
   genericError: "Sorry, something went wrong on my side. Please try again in a moment.",
   staleButton: "This button has expired. Type /help to start again.",
+  sentPrivately: "Sent to you in a private message.",
+  startPrivateChatFirst: (bot) => `I can't message you privately yet. Open a chat with @${bot}, press Start, then try again.`,
   availableReactions: "Reactions available",
   startTitle: (name) => (name ? `Hello, ${name}!` : "Hello!"),
   startIntro: (title) =>

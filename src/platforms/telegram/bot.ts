@@ -1,16 +1,17 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError, type Context } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import { Bot, type BotError, type Context, GrammyError } from "grammy";
+import type { Chat, Message, UserFromGetMe } from "grammy/types";
 import { decodeCall } from "../../core/callbackData.js";
 import type { Kabar } from "../../core/kabar.js";
-import { langFromLocale } from "../../core/lang.js";
+import { type Lang, langFromLocale } from "../../core/lang.js";
 import type { Logger } from "../../core/log.js";
 import type { Reply } from "../../core/reply.js";
 import { t } from "../../core/strings.js";
 import { callFromText } from "../../core/textArgs.js";
 import { chatContextFor } from "./chatContext.js";
 import { addressedText } from "./groupRules.js";
+import { escapeHtml } from "./html.js";
 import { editToReply, postReply } from "./post.js";
 import { deepLinkCall, startReply } from "./start.js";
 
@@ -41,8 +42,11 @@ export interface TelegramBotOptions {
 
 export const DEFAULT_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 10 };
 
-/** Updates the bot asks Telegram for; everything else (edits, joins, reactions) is never fetched. */
-export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+/**
+ * Updates the bot asks Telegram for; everything else (edits, joins, reactions) is never fetched.
+ * Channel posts carry the commands a channel's admins send (e.g. /digest subscribe).
+ */
+export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
 
 /** Telegram's limit for a callback answer's notice text. */
 const CALLBACK_TEXT_LIMIT = 200;
@@ -83,9 +87,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // One error boundary for every handler, whether updates come from polling, a webhook or handleUpdate.
   const guarded = bot.errorBoundary(apologise);
 
-  guarded.on("message:text", async (ctx) => {
+  const answerText = async (ctx: Context & { msg: Message; chat: Chat }) => {
     const addressed = addressedText(ctx.msg, ctx.me);
     if (!addressed) return;
+    // In a channel only its admins can post: commands are for the bot, other posts are the channel's content.
+    if (ctx.chat.type === "channel" && addressed.kind !== "command") return;
     const chat = chatContextFor(ctx, logger);
     const lang = langFromLocale(ctx.from?.language_code);
     let reply: Reply;
@@ -105,9 +111,29 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
         return; // "/foo" in a group without our name: probably another bot's command.
       }
     }
-    const inGroup = ctx.chat.type !== "private";
+    const inGroup = ctx.chat.type === "group" || ctx.chat.type === "supergroup";
+    if (inGroup && reply.private && reply.kind === "digest" && ctx.from) {
+      // A preview is for the caller only: to their private chat, with a pointer in the group.
+      await postPrivately(ctx, ctx.from.id, reply, lang);
+      return;
+    }
     await postReply(ctx.api, ctx.chat.id, reply, { ...(inGroup ? { replyTo: ctx.msg.message_id } : {}), ...(logger ? { logger } : {}) });
-  });
+  };
+  guarded.on("message:text", answerText);
+  guarded.on("channel_post:text", answerText);
+
+  /** Sends `reply` to the user's private chat; says so in the group, or asks them to start a chat first (403). */
+  const postPrivately = async (ctx: Context & { msg: Message; chat: Chat }, userId: number, reply: Reply, lang: Lang) => {
+    let note: string;
+    try {
+      await postReply(ctx.api, userId, reply, logger ? { logger } : {});
+      note = t(lang).sentPrivately;
+    } catch (err) {
+      if (!(err instanceof GrammyError && err.error_code === 403)) throw err;
+      note = t(lang).startPrivateChatFirst(ctx.me.username);
+    }
+    await ctx.api.sendMessage(ctx.chat.id, escapeHtml(note), { parse_mode: "HTML", reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+  };
 
   guarded.on("callback_query:data", async (ctx) => {
     const call = decodeCall(ctx.callbackQuery.data);

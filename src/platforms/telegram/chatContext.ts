@@ -6,7 +6,8 @@ import type { Logger } from "../../core/log.js";
  * Who is asking and where, for every call a Telegram update makes.
  * `canManage` asks Telegram lazily (only commands that need it pay the
  * getChatMember round trip): private chats always may; in groups the caller
- * must be the creator or an administrator. A failed lookup answers "no".
+ * must be the creator or an administrator; in channels only admins can post
+ * at all. A failed lookup answers "no".
  */
 export function chatTypeOf(type: string): ChatContext["type"] {
   if (type === "private") return "private";
@@ -31,7 +32,8 @@ export function chatContextFor(ctx: Context, logger?: Logger): ChatContext | und
     type,
     ...(fromId !== undefined ? { userId: `telegram:${fromId}` } : {}),
     canManage() {
-      if (type === "private") return Promise.resolve(true);
+      // Only a channel's admins can post in it, so a command there comes from one (often signed as the channel, with no user).
+      if (type === "private" || type === "channel") return Promise.resolve(true);
       if (fromId === undefined) return Promise.resolve(false);
       cached ??= api.getChatMember(chat.id, fromId).then(
         (member) => member.status === "creator" || member.status === "administrator",

@@ -1,0 +1,125 @@
+import { join } from "node:path";
+import { Bot } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { afterEach, describe, expect, it } from "vitest";
+import { createKabar, LibraryHolder } from "../src/app.js";
+import { DIGEST_SERVICE } from "../src/digest/service.js";
+import { ManualClock } from "../src/digest/clock.js";
+import { createTelegramBot } from "../src/platforms/telegram/bot.js";
+import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
+import { library } from "./helpers/core.js";
+import { jakarta, tempDataDir } from "./helpers/digest.js";
+
+/**
+ * Channels and private previews, driven offline through grammY's own update
+ * handling (`bot.handleUpdate`) with a recording API transformer: the local
+ * Bot API emulator has no channels. Calls return what Telegram would.
+ */
+const botInfo: UserFromGetMe = {
+  id: 4242,
+  is_bot: true,
+  first_name: "Kabar",
+  username: "KabarTestBot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+interface Recorded {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+const stores: SqliteSubscriptionStore[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+function harness(options: { blockedUsers?: number[] } = {}) {
+  const store = new SqliteSubscriptionStore(join(tempDataDir(), "kabar.db"));
+  stores.push(store);
+  const clock = new ManualClock(jakarta(6, 0));
+  const kabar = createKabar(new LibraryHolder(library), undefined, { [DIGEST_SERVICE]: { store, clock } });
+  const bot: Bot = createTelegramBot({ token: "1:offline", kabar, botInfo });
+  const calls: Recorded[] = [];
+  let messageId = 100;
+  bot.api.config.use(async (_prev, method, payload) => {
+    const p = JSON.parse(JSON.stringify(payload ?? {})) as Record<string, unknown>;
+    calls.push({ method, payload: p });
+    if (method === "sendMessage" && options.blockedUsers?.includes(Number(p.chat_id))) {
+      return { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" } as never;
+    }
+    if (method === "getChatMember") return { ok: true, result: { status: "administrator", user: { id: 1 } } } as never;
+    return { ok: true, result: { message_id: ++messageId, date: 0, chat: { id: p.chat_id, type: "private" }, text: p.text } } as never;
+  });
+  return { bot, calls, store };
+}
+
+let updateId = 1;
+function channelPost(chatId: number, text: string): Update {
+  return {
+    update_id: updateId++,
+    channel_post: {
+      message_id: updateId,
+      date: 0,
+      chat: { id: chatId, type: "channel", title: "Berita" },
+      sender_chat: { id: chatId, type: "channel", title: "Berita" },
+      text,
+      ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
+    },
+  } as Update;
+}
+
+function groupMessage(chatId: number, userId: number, text: string): Update {
+  return {
+    update_id: updateId++,
+    message: {
+      message_id: updateId,
+      date: 0,
+      chat: { id: chatId, type: "supergroup", title: "Group" },
+      from: { id: userId, is_bot: false, first_name: "Ana", language_code: "en" },
+      text,
+      entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }],
+    },
+  } as Update;
+}
+
+describe("Telegram channels", () => {
+  it("GIVEN an admin posts /digest subscribe in a channel THEN the channel is subscribed and the bot answers there", async () => {
+    const { bot, calls, store } = harness();
+    await bot.handleUpdate(channelPost(-100777, "/digest subscribe 07:30 Asia/Jakarta"));
+    const sub = await store.get("telegram", "-100777");
+    expect(sub).toMatchObject({ time: "07:30", timeZone: "Asia/Jakarta", active: true });
+    const answer = calls.find((c) => c.method === "sendMessage");
+    expect(answer?.payload.chat_id).toBe(-100777);
+  });
+
+  it("GIVEN an ordinary post in a channel THEN the bot stays silent", async () => {
+    const { bot, calls } = harness();
+    await bot.handleUpdate(channelPost(-100778, "Hari ini kami menerbitkan laporan baru tentang Prancis."));
+    expect(calls.filter((c) => c.method === "sendMessage")).toEqual([]);
+  });
+});
+
+describe("digest preview in a Telegram group", () => {
+  it("GIVEN /digest preview in a group THEN the preview goes to the caller privately and the group gets a pointer", async () => {
+    const { bot, calls } = harness();
+    await bot.handleUpdate(groupMessage(-100900, 31, "/digest preview"));
+    const sends = calls.filter((c) => c.method === "sendMessage");
+    expect(sends.map((c) => c.payload.chat_id)).toEqual([31, -100900]);
+    expect(String(sends[0]!.payload.text)).toContain("Tribunnews.com");
+    expect(sends[1]!.payload.text).toBe("Sent to you in a private message.");
+  });
+
+  it("GIVEN a caller who never started a private chat THEN the group is told how to start one", async () => {
+    const { bot, calls } = harness({ blockedUsers: [32] });
+    await bot.handleUpdate(groupMessage(-100901, 32, "/digest preview"));
+    const last = calls.filter((c) => c.method === "sendMessage").at(-1)!;
+    expect(last.payload.chat_id).toBe(-100901);
+    expect(String(last.payload.text)).toMatch(/Open a chat with @KabarTestBot/);
+  });
+});
