@@ -369,3 +369,18 @@ describe("digest scheduler: errors that are not delivery failures", () => {
     expect(lines().filter((l) => l.level === 50 && String(l.msg).includes("refused"))).toHaveLength(2);
   });
 });
+
+describe("claims left behind", () => {
+  it("GIVEN a crashed process's claim for a chat that has since unsubscribed THEN the next tick closes it and sends nothing", async () => {
+    const clock = new ManualClock(jakarta(7, 1));
+    const bot = start(dbPath(), clock);
+    const sub = await bot.store.subscribe(subscription("55"), jakarta(20, 0, 3));
+    const slot = { subscriptionId: sub.id, slot: "2024-03-04", dueAt: jakarta(7, 0), owner: "crashed", leaseUntil: jakarta(7, 0, 4) + 1, now: jakarta(7, 0) };
+    expect(await bot.store.claimSlot(slot)).toBe(true);
+    await bot.store.unsubscribe("telegram", "55", jakarta(7, 0, 4) + 2);
+    clock.advance(5 * MINUTE);
+    await clock.runUntil(bot.scheduler.tick());
+    expect(await bot.store.expiredClaims(clock.now())).toEqual([]);
+    expect(bot.platform.attempts).toEqual([]);
+  });
+});

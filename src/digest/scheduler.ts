@@ -128,12 +128,20 @@ export class DigestScheduler {
     const { store } = this.options;
     const now = this.clock.now();
     const graceMs = this.ctx.graceMs;
-    const subs = (await store.active()).filter((s) => this.platforms.has(s.platform));
+    const allActive = await store.active();
+    const subs = allActive.filter((s) => this.platforms.has(s.platform));
     const byId = new Map(subs.map((s) => [s.id, s]));
+    const activeIds = new Set(allActive.map((s) => s.id));
     const jobs: DeliveryJob[] = [];
     const report: TickReport = { due: 0, recovered: 0, skipped: 0 };
 
     for (const claim of await store.expiredClaims(now)) {
+      if (!activeIds.has(claim.subscriptionId)) {
+        // Left by a crash, for a chat that has since unsubscribed or been disabled: close it, or it comes back every tick.
+        const owned = await store.takeOverClaim({ ...claim, owner: this.owner, leaseUntil: now + this.ctx.leaseMs, now });
+        if (owned) await store.closeClaim(claim.subscriptionId, claim.slot, this.owner, "skipped", "subscription no longer active", now);
+        continue;
+      }
       const sub = byId.get(claim.subscriptionId);
       if (!sub || this.inFlight.has(sub.id)) continue;
       jobs.push({ sub, slot: { key: claim.slot, dueAt: claim.dueAt }, takeover: true, owned: false, attempts: 0 });
