@@ -1,4 +1,4 @@
-import type { Article } from "../content/article.js";
+import type { Article, BackgroundSection } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import type { CommandCall, ReplyKind } from "../core/reply.js";
 import { contentCues } from "./contentCues.js";
@@ -6,7 +6,7 @@ import { type ActorMention, findActors, findPlaces, type PlaceMention } from "./
 import { detectLang } from "./language.js";
 import { CONTEXT_PLACES } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
-import { articleSourceScore, cueIgnore, LEX, score, sectionScore, sectionWords, VOCABULARY } from "./scores.js";
+import { articleSourceScore, cueIgnore, LEX, score, sectionScore, sectionTokens, sectionWords, VOCABULARY } from "./scores.js";
 
 /**
  * Free text -> the command call a slash command would make. Scores the
@@ -68,6 +68,9 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   const actors: ActorMention[] = findActors(article, tokens, VOCABULARY);
   const places = findPlaces(tokens, text);
   const nameCues = [...actors, ...places].flatMap((m) => (m.lang ? [m.lang] : []));
+  // Places that are not a covered actor ("Rusia" is both a country and an actor).
+  const actorAt = new Set(actors.map((a) => a.at));
+  const otherPlaces = places.filter((p) => !actorAt.has(p.at));
   const lang = detectLang(tokens, fallbackLang, nameCues);
   const cues = contentCues(article, tokens, cueIgnore(article));
   const cue = (kind: "actor" | "section", id: string) => cues.get(`${kind}:${id}`) ?? 0;
@@ -87,8 +90,11 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   const aboutActor = (actorId: string): Understood => {
     if (s.quote >= 3) return done("quote", call("quote", lang, { actor: actorId }));
     const reaction = s.reaction + 3 * cue("actor", actorId);
+    // "Russia and Armenia?": a place the section discusses alongside this actor points at the section.
+    const placeIn = (sec: BackgroundSection) => (otherPlaces.some((p) => sectionTokens(sec).has(p.text)) ? 3 : 0);
     const about = sections
       .filter((x) => x.section.actors.length === 0 || x.section.actors.includes(actorId))
+      .map((x) => ({ ...x, score: x.score + placeIn(x.section) }))
       .sort((a, b) => b.score - a.score)[0];
     if (about) {
       const bg = about.score + s.background;

@@ -37,6 +37,7 @@ const ENGLISH = new Set(
   background context history summary summarise summarize overview gist tldr quote quoted exactly words word
   wrote written writer journalist reporter outlet publication published newspaper source sources link
   hi hello hey morning evening thanks please tell joke weather price recommend good bad best bake bread
+  key takeaway takeaways main point points deal going happening site website page
   ally allies relations relationship influence region angle broker power enough doing failing failed
   condemn condemned condemnation criticise criticize support supported blame blamed urge urged called calling
   any anything anyone everyone someone something more most much many other others same such than then too very
@@ -125,6 +126,8 @@ export function detectLang(tokens: string[], fallback: Lang = "id", nameCues: re
     // Indonesian morphology marks a word as Indonesian even when it is not listed.
     else if (!inId && !inEn && /^(meng|meny|mem|men|ber|ter|di|ke)[a-z]{3,}(kan|an|i|nya)$/.test(tok)) id += 0.5;
     else if (!inId && !inEn && /^[a-z]{3,}(nya)$/.test(tok)) id += 0.5;
+    // English suffixes Indonesian words do not have.
+    else if (!inId && !inEn && /^[a-z]{3,}(tion|tions|ness|ment|ments|ly|ied|ies|ful|less|aways)$/.test(tok)) en += 0.5;
   }
   if (id === en) return fallback;
   return id > en ? "id" : "en";

@@ -33,7 +33,7 @@ export const SUMMARY: Lexicon = [
 export const QUOTE: Lexicon = [
   ...w(3, `kutip*, quot*, verbatim, word for word, exact words, kata kata persis, kata persis, kalimat persis, pernyataan persis,
     kalimat langsung, pernyataan langsung, ucapan langsung, direct statement, citation, cite, ucapan, perkataan, exact statement,
-    persisnya, exactly what, precise words, in their own words, their words, his words, her words`),
+    persisnya, exactly what, exactly did, exactly say, exactly said, say exactly, said exactly, exact quote, precisely, precise words, in their own words, their words, his words, her words`),
   ...w(1, `paste, copy, salin, sebutkan kalimat, kalimat`),
 ];
 
@@ -42,7 +42,7 @@ export const SOURCE: Lexicon = [
     publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
     publish, kapan terjadi, kapan kejadian, kapan kejadiannya, kapan peristiwa, when did this happen, when did it happen, when was it,
     what date, which date, tanggal berapa, tanggal kejadian, tanggal peristiwa, kapan terbit, terbit, baca juga, artikel terkait, berita terkait, related article*, related stor*, read next, further reading,
-    media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
+    news site, news website, website, situs berita, which site, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
   ...w(2, `menulis, ditulis, wrote, written, yang menulis, menulis siapa`),
   ...w(1, `media, koran, newspaper, tanggal, date, kapan, when`),

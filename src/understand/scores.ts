@@ -112,3 +112,14 @@ export function cueIgnore(article: Article): (word: string) => boolean {
   return ignore;
 }
 
+
+/** Every word of a section's text, both languages. */
+const sectionTokenSets = new WeakMap<BackgroundSection, ReadonlySet<string>>();
+export function sectionTokens(section: BackgroundSection): ReadonlySet<string> {
+  let words = sectionTokenSets.get(section);
+  if (!words) {
+    words = new Set(tokenize([...section.text.id, ...section.text.en].join(" ")));
+    sectionTokenSets.set(section, words);
+  }
+  return words;
+}
