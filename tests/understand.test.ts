@@ -178,3 +178,13 @@ describe("lexicon entries", () => {
     expect(understand(q, article).intent).toBe(intent);
   });
 });
+
+describe("the article's own words are weaker than cue words", () => {
+  it("GIVEN one article word ('terbaru') in an off-topic question THEN unknown, not background", () => {
+    expect(understand("Berapa harga iPhone terbaru?", article).intent).toBe("unknown");
+  });
+
+  it("GIVEN one article word and 'who' THEN the actor whose words they are", () => {
+    expect(understand("pasukan siapa yang memberikan bantuan medis?", article).call.args.actor).toBe("russia");
+  });
+});

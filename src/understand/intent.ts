@@ -75,9 +75,14 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   const cues = contentCues(article, tokens, cueIgnore(article));
   const cue = (kind: "actor" | "section", id: string) => cues.get(`${kind}:${id}`) ?? 0;
   // Words of a section's own text count like its keywords.
+  // The article's own words are a weaker sign than cue words: one of them ("terbaru") counts only
+  // with another sign that the question is about the article, or with a second one.
+  const asksWho = tokens.some((tok) => tok === "siapa" || tok === "who" || tok === "whose" || tok === "whom");
+  const backed = actors.length > 0 || asksWho || s.topic >= 2 || s.reaction >= 2 || s.background >= 1;
+  const counted = (hits: number) => (hits >= 2 || (hits === 1 && backed) ? hits : 0);
   const sections = article.background.map((section) => ({
     section,
-    score: sectionScore(section, tokens, joined) + 3 * cue("section", section.id),
+    score: sectionScore(section, tokens, joined) + 3 * counted(cue("section", section.id)),
   }));
   const done = (intent: Intent, c: CommandCall): Understood => ({
     intent,
@@ -123,7 +128,7 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
     .sort((a, b) => b.hits - a.hits);
   const [top, runnerUp] = echoed;
   const bestSectionHits = Math.max(0, ...article.background.map((sec) => cue("section", sec.id)));
-  if (top && top.hits > 0 && top.hits > (runnerUp?.hits ?? 0) && top.hits > bestSectionHits) {
+  if (top && counted(top.hits) > 0 && top.hits > (runnerUp?.hits ?? 0) && top.hits > bestSectionHits) {
     return aboutActor(top.id);
   }
   // Armenia, Azerbaijan, Ukraine: the story's setting, asked for their own reaction.

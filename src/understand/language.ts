@@ -106,7 +106,7 @@ const STOP_WORDS = `a about above after again against all am an and any are as a
   terjadi terjadilah terjadinya terkira terlalu terlebih terlihat termasuk ternyata tersampaikan tersebut tersebutlah tertentu
   tertuju terus terutama tetap tetapi tiap tiba tidak tidakkah tidaklah tiga tinggi toh tunjuk turut tutur tuturnya ucap ucapnya
   ujar ujarnya umum umumnya ungkap ungkapnya untuk usah usai waduh wah wahai waktu waktunya walau walaupun wong yaitu yakin
-  yakni yang`.split(/\s+/);
+  yakni yang terbaru terkini latest recent recently newest`.split(/\s+/);
 
 /** Function words and stop words of both languages: never names, never topic cues. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set([...INDONESIAN, ...ENGLISH, ...STOP_WORDS]);

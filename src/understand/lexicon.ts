@@ -21,7 +21,7 @@ export const SUMMARY: Lexicon = [
     pokok pokok, poin poin, poin penting, secara singkat, singkatnya, sekilas, what happened, apa yang terjadi, apa yang sebenarnya terjadi,
     isi berita, isi artikel, berita ini tentang, artikel ini tentang, this story about, story cover*, article cover*,
     what is this about, what is the story, what is the article, what is the news, about this story, about this article,
-    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
+    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, gambaran umum, gambaran singkat, gambarannya, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
   ...w(2, `briefly, brief, singkat, poin, points, jelaskan, explain, cerita, ringkasan, ulas, ulasan, bullet*, in a few, few lines,
     what is it about, what it is about, apa isinya, isinya apa`),
   ...w(3, `pokok, inti, article say, article says, story say, story says, news say, news says, report say, report says,
@@ -62,7 +62,7 @@ export const ACTORS: Lexicon = [
 export const HELP: Lexicon = [
   ...w(3, `help, bantuan, tolong bantu, perintah, commands, command, menu, fitur*, features, what can you do, what do you do,
     how do i use, how to use, can i ask, should i ask, could i ask, bisa ditanyakan, bisa ditanya, boleh tanya, apa yang bisa kamu, apa yang bisa saya tanyakan, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
-    bisa bertanya, what can i ask, what should i ask, who are you, siapa kamu, kamu siapa, what are you, start, mulai,
+    bisa bertanya, bantu apa, what can i ask, what should i ask, who are you, siapa kamu, kamu siapa, what are you, start, mulai,
     panduan, petunjuk, instructions, usage, cara kerja, how does this work, how does this bot work, how does the bot work,
     how does it work, how do you work, bot work, bot ini bagaimana, bot ini gimana, cara kerja bot, what is this bot, bot apa`),
   ...w(2, `halo, hallo, helo, hai, hi, hello, hey, hei, hiya, greetings, yo, salam, assalamualaikum, assalamu, permisi,

@@ -80,7 +80,9 @@ export function articleSourceScore(article: Article, tokens: string[], joined: s
   let lex = sourceLexicons.get(article);
   if (!lex) {
     const outlet = article.outlet.replace(/\.(com|co\.id|id|net|org)$/i, "");
-    lex = compile([article.outlet, outlet, article.author].map((k) => [k, 3] as [string, number]));
+    // "Tribun" for "Tribunnews": the outlet's name cut short is still the outlet.
+    const short = cleanText(outlet).split(" ")[0]!.slice(0, 6);
+    lex = compile([article.outlet, outlet, article.author, ...(short.length >= 5 ? [`${short}*`] : [])].map((k) => [k, 3] as [string, number]));
     sourceLexicons.set(article, lex);
   }
   return score(lex, tokens, joined);
