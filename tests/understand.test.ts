@@ -188,3 +188,17 @@ describe("the article's own words are weaker than cue words", () => {
     expect(understand("pasukan siapa yang memberikan bantuan medis?", article).call.args.actor).toBe("russia");
   });
 });
+
+describe("several names in one question", () => {
+  it("GIVEN two covered actors THEN every reaction side by side (actors)", () => {
+    expect(understand("compare the reactions of France and Russia", article).intent).toBe("actors");
+  });
+
+  it("GIVEN a reaction asked of a place named before the actor THEN not_found for that place", () => {
+    expect(understand("How did Azerbaijan respond to France?", article).call.args.actor).toBe("azerbaijan");
+  });
+
+  it("GIVEN 'terima kasih' THEN thanks (help), not 'receive give'", () => {
+    expect(understand("Terima kasih banyak bot!", article).intent).toBe("help");
+  });
+});

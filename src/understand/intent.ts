@@ -5,7 +5,7 @@ import { contentCues } from "./contentCues.js";
 import { type ActorMention, findActors, findPlaces, type PlaceMention } from "./entities.js";
 import { detectLang } from "./language.js";
 import { CONTEXT_PLACES } from "./lexicon.js";
-import { tokenize } from "./normalize.js";
+import { cleanText, PARTICLES, tokenize } from "./normalize.js";
 import { articleSourceScore, cueIgnore, LEX, score, sectionScore, sectionTokens, sectionWords, VOCABULARY } from "./scores.js";
 
 /**
@@ -71,7 +71,9 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   // Places that are not a covered actor ("Rusia" is both a country and an actor).
   const actorAt = new Set(actors.map((a) => a.at));
   const otherPlaces = places.filter((p) => !actorAt.has(p.at));
-  const lang = detectLang(tokens, fallbackLang, nameCues);
+  // Particles (dong, sih, deh) are dropped from the tokens but mark the message as Indonesian.
+  const particles = cleanText(text).split(" ").filter((w) => PARTICLES.has(w));
+  const lang = detectLang(tokens, fallbackLang, [...nameCues, ...particles.flatMap(() => ["id", "id"] as const)]);
   const cues = contentCues(article, tokens, cueIgnore(article));
   const cue = (kind: "actor" | "section", id: string) => cues.get(`${kind}:${id}`) ?? 0;
   // Words of a section's own text count like its keywords.
@@ -111,8 +113,18 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
     return done("reaction", call("reaction", lang, { actor: actorId }));
   };
 
-  // 1. A covered actor is named.
+  // 1. A covered actor is named; several of them asked at once get every reaction side by side.
   const first = actors[0];
+  const named = new Set(actors.map((a) => a.actorId));
+  // "How did Azerbaijan respond to France?": a reaction asked of a place named before the actor.
+  const subject = otherPlaces[0];
+  const bestBackground = Math.max(0, ...sections.map((x) => x.score)) + s.background;
+  if (first && subject && subject.at < first.at && s.reaction >= 3 && s.quote < 3 && bestBackground < s.reaction) {
+    return done("not_found", call("reaction", lang, { actor: subject.text }));
+  }
+  if (named.size >= 2 && s.quote < 3 && (bestBackground < 3 || bestBackground <= s.reaction)) {
+    return done("actors", call("actors", lang));
+  }
   if (first) return aboutActor(first.actorId);
 
   // 2. A country or organisation the article has no reaction from.

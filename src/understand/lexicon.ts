@@ -33,7 +33,7 @@ export const SUMMARY: Lexicon = [
 export const QUOTE: Lexicon = [
   ...w(3, `kutip*, quot*, verbatim, word for word, exact words, kata kata persis, kata persis, kalimat persis, pernyataan persis,
     kalimat langsung, pernyataan langsung, ucapan langsung, direct statement, citation, cite, ucapan, perkataan, exact statement,
-    persisnya, exactly what, exactly did, exactly say, exactly said, say exactly, said exactly, exact quote, precisely, precise words, in their own words, their words, his words, her words`),
+    persisnya, exactly what, exactly did, exactly say, exactly said, say exactly, said exactly, said what exactly, say what exactly, exact quote, precisely, precise words, in their own words, their words, his words, her words`),
   ...w(1, `paste, copy, salin, sebutkan kalimat, kalimat`),
 ];
 

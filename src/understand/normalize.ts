@@ -50,14 +50,24 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+/** Chat particles: dropped from the tokens, but a clear sign the message is Indonesian. */
+export const PARTICLES: ReadonlySet<string> = new Set(
+  Object.entries(INFORMAL)
+    .filter(([, standard]) => standard === "")
+    .map(([word]) => word),
+);
+
 /** The normalised tokens of a message, informal spellings expanded, particles dropped. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
+  let previous = "";
   for (const raw of cleanText(text).split(" ")) {
     if (!raw) continue;
     // Reduplication written with "2" (apa2 -> apa) and repeated letters (bangeeet -> banget).
     const word = raw.replace(/^([a-z]+)2$/, "$1").replace(/([a-z])\1{2,}/g, "$1");
-    const mapped = INFORMAL[word];
+    // "terima kasih" is thanks, not "receive give".
+    const mapped = previous === "terima" && word === "kasih" ? undefined : INFORMAL[word];
+    previous = word;
     if (mapped === undefined) out.push(word);
     else if (mapped !== "") out.push(...mapped.split(" "));
   }
