@@ -202,3 +202,26 @@ describe("several names in one question", () => {
     expect(understand("Terima kasih banyak bot!", article).intent).toBe("help");
   });
 });
+
+describe("typos", () => {
+  it.each([
+    ["ringksan dong", "summary"],
+    ["qoute from france", "quote"],
+    ["backgroud please", "background"],
+    ["sumbr berita", "source"],
+  ])("GIVEN the cue word misspelt in %j THEN still %s", (q, intent) => {
+    expect(understand(q, article).intent).toBe(intent);
+  });
+
+  it("GIVEN a misspelt country in a reaction question THEN not_found for the name as typed", () => {
+    expect(understand("Germny reaction?", article).call.args.actor).toBe("germny");
+  });
+
+  it("GIVEN an everyday word one letter from a place, and no reaction question THEN no place", () => {
+    expect(understand("lagi pengen makan bakso nih", article).intent).toBe("unknown");
+  });
+
+  it("GIVEN a name with an enclitic (Kremlinnya) THEN the actor", () => {
+    expect(understand("Kremlinnya bilang apa", article).call.args.actor).toBe("russia");
+  });
+});

@@ -90,7 +90,9 @@ export function findActors(article: Article, tokens: string[], vocabulary: Reado
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
     for (let n = Math.min(index.maxTokens, tokens.length - i); n >= 1 && !matched; n--) {
-      const key = tokens.slice(i, i + n).join(" ");
+      let key = tokens.slice(i, i + n).join(" ");
+      // "Kremlinnya", "Rusianya": a name with an Indonesian enclitic.
+      if (n === 1 && !index.exact.has(key) && key.length > 5) key = key.replace(/(nya|lah|kah|pun)$/, "");
       const actorId = index.exact.get(key);
       if (actorId) {
         const lang = index.langOf.get(key);
@@ -141,4 +143,33 @@ export function findPlaces(tokens: string[], original: string): PlaceMention[] {
     i += matched || 1;
   }
   return found;
+}
+
+/** Single-word place names by first letter, for typo matching. */
+let placesByLetter: Map<string, string[]> | undefined;
+
+/**
+ * A misspelt country ("jepangg", "Germny"): the first unknown word within the
+ * typo budget of a one-word place name, first letter right. Only for messages
+ * that name no one else; the place is reported as the user wrote it.
+ */
+export function findMisspeltPlace(tokens: string[], known: (word: string) => boolean): PlaceMention | undefined {
+  if (!placesByLetter) {
+    placesByLetter = new Map();
+    for (const [name, place] of PLACES) {
+      if (name.includes(" ") || name.length < 5 || place.caseSensitive || place.capitalized) continue;
+      placesByLetter.set(name[0]!, [...(placesByLetter.get(name[0]!) ?? []), name]);
+    }
+  }
+  for (const [i, tok] of tokens.entries()) {
+    if (tok.length < 5 || known(tok)) continue;
+    for (const name of placesByLetter.get(tok[0]!) ?? []) {
+      const budget = typoBudget(Math.min(name.length, tok.length));
+      if (editDistance(tok, name, budget) <= budget) {
+        const place = PLACES.get(name)!;
+        return { text: tok, code: place.code, at: i, ...(place.lang ? { lang: place.lang } : {}) };
+      }
+    }
+  }
+  return undefined;
 }

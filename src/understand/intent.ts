@@ -2,11 +2,21 @@ import type { Article, BackgroundSection } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import type { CommandCall, ReplyKind } from "../core/reply.js";
 import { contentCues } from "./contentCues.js";
-import { type ActorMention, findActors, findPlaces, type PlaceMention } from "./entities.js";
+import { type ActorMention, findActors, findMisspeltPlace, findPlaces, type PlaceMention } from "./entities.js";
 import { detectLang } from "./language.js";
 import { CONTEXT_PLACES } from "./lexicon.js";
 import { cleanText, PARTICLES, tokenize } from "./normalize.js";
-import { articleSourceScore, cueIgnore, LEX, score, sectionScore, sectionTokens, sectionWords, VOCABULARY } from "./scores.js";
+import {
+  articleSourceScore,
+  cueIgnore,
+  LEX,
+  score,
+  sectionScore,
+  sectionTokens,
+  sectionWords,
+  spellingFixer,
+  VOCABULARY,
+} from "./scores.js";
 
 /**
  * Free text -> the command call a slash command would make. Scores the
@@ -51,7 +61,7 @@ function askedPlace(places: PlaceMention[], tokens: string[], reaction: number, 
 }
 
 export function understand(text: string, article: Article, fallbackLang: Lang = "id"): Understood {
-  const tokens = tokenize(text);
+  const tokens = spellingFixer(article).fixAll(tokenize(text));
   const joined = ` ${tokens.join(" ")} `;
 
   const s = {
@@ -66,7 +76,13 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
     topic: score(LEX.topic, tokens, joined),
   };
   const actors: ActorMention[] = findActors(article, tokens, VOCABULARY);
-  const places = findPlaces(tokens, text);
+  const exactPlaces = findPlaces(tokens, text);
+  // A misspelt place needs a clear reaction question around it: "makan" must not read as "Makau".
+  const misspelt =
+    actors.length === 0 && exactPlaces.length === 0 && (s.reaction >= 2 || s.topic >= 2)
+      ? findMisspeltPlace(tokens, spellingFixer(article).known)
+      : undefined;
+  const places = misspelt ? [misspelt] : exactPlaces;
   const nameCues = [...actors, ...places].flatMap((m) => (m.lang ? [m.lang] : []));
   // Places that are not a covered actor ("Rusia" is both a country and an actor).
   const actorAt = new Set(actors.map((a) => a.at));

@@ -2,6 +2,8 @@ import type { Article, BackgroundSection } from "../content/article.js";
 import { COMMON_WORDS } from "./language.js";
 import { ACTORS, BACKGROUND, HELP, type Lexicon, QUOTE, REACTION, SOURCE, SUMMARY, TOPIC } from "./lexicon.js";
 import { cleanText, tokenize } from "./normalize.js";
+import { PLACES } from "./places.js";
+import { SpellingFixer } from "./spelling.js";
 
 /**
  * Scoring a message against the lexicons (src/understand/lexicon.ts) and the
@@ -124,4 +126,33 @@ export function sectionTokens(section: BackgroundSection): ReadonlySet<string> {
     sectionTokenSets.set(section, words);
   }
   return words;
+}
+
+/**
+ * Per article: mends typos in cue words. Known words (function words, cue
+ * words, names, places, every word of the article) are never changed.
+ */
+const fixers = new WeakMap<Article, SpellingFixer>();
+export function spellingFixer(article: Article): SpellingFixer {
+  let fixer = fixers.get(article);
+  if (!fixer) {
+    const ignore = cueIgnore(article);
+    const articleWords = new Set(
+      tokenize(
+        [
+          article.original,
+          ...article.actors.flatMap((a) => [a.reaction.id, a.reaction.en, ...a.quotes.map((q) => q.translation)]),
+          ...article.background.flatMap((sec) => [...sec.text.id, ...sec.text.en]),
+        ].join(" "),
+      ),
+    );
+    const keywords = article.background.flatMap((sec) => [...sec.keywords.id, ...sec.keywords.en]).flatMap((k) => tokenize(k));
+    const targets = [
+      ...Object.values(LEX).flatMap((l) => [...l.exact.keys(), ...l.stems.map(([st]) => st), ...l.phrases.flatMap(([ph]) => ph.trim().split(" "))]),
+      ...keywords,
+    ];
+    fixer = new SpellingFixer((w) => ignore(w) || PLACES.has(w) || articleWords.has(w), targets);
+    fixers.set(article, fixer);
+  }
+  return fixer;
 }
