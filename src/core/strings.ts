@@ -40,6 +40,8 @@ export interface Catalogue {
   genericError: string;
   staleButton: string;
   sentPrivately: string;
+  consoleHint: string;
+  consoleUsage: string;
   startPrivateChatFirst(botUsername: string): string;
   availableReactions: string;
   /** Telegram /start. */
@@ -164,6 +166,9 @@ const id: Catalogue = {
   genericError: "Maaf, ada yang tidak beres di pihak saya. Coba lagi sebentar lagi.",
   staleButton: "Tombol ini sudah tidak berlaku. Ketik /help untuk mulai lagi.",
   sentPrivately: "Sudah saya kirim lewat pesan pribadi.",
+  consoleHint:
+    "Obrolan konsol tentang artikel bawaan. Untuk Telegram atau Discord, isi TELEGRAM_BOT_TOKEN atau DISCORD_TOKEN + DISCORD_APPLICATION_ID di .env (lihat README).",
+  consoleUsage: "Ketik /help untuk daftar perintah, /exit atau Ctrl-D untuk keluar.",
   startPrivateChatFirst: (bot) => `Saya belum bisa mengirim pesan pribadi ke Anda. Buka chat dengan @${bot}, tekan Start, lalu coba lagi.`,
   availableReactions: "Reaksi yang ada",
   startTitle: (name) => (name ? `Halo, ${name}!` : "Halo!"),
@@ -252,6 +257,9 @@ const en: Catalogue = {
   genericError: "Sorry, something went wrong on my side. Please try again in a moment.",
   staleButton: "This button has expired. Type /help to start again.",
   sentPrivately: "Sent to you in a private message.",
+  consoleHint:
+    "Console chat on the bundled article. To connect Telegram or Discord, set TELEGRAM_BOT_TOKEN or DISCORD_TOKEN + DISCORD_APPLICATION_ID in .env (see README).",
+  consoleUsage: "Type /help for commands, /exit or Ctrl-D to leave.",
   startPrivateChatFirst: (bot) => `I can't message you privately yet. Open a chat with @${bot}, press Start, then try again.`,
   availableReactions: "Reactions available",
   startTitle: (name) => (name ? `Hello, ${name}!` : "Hello!"),

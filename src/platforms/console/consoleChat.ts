@@ -5,6 +5,7 @@ import type { Lang } from "../../core/lang.js";
 import type { Platform } from "../../core/platform.js";
 import { ANSI, renderPlainText } from "../../core/plainText.js";
 import type { Reply } from "../../core/reply.js";
+import { t } from "../../core/strings.js";
 
 /**
  * The terminal chat `npm start` opens when no platform token is configured:
@@ -29,8 +30,6 @@ export const CONSOLE_CHAT: ChatContext = {
   canManage: async () => true,
 };
 
-const HINT =
-  "Console chat on the bundled article. To connect Telegram or Discord, set TELEGRAM_BOT_TOKEN or DISCORD_TOKEN + DISCORD_APPLICATION_ID in .env (see README).";
 
 export class ConsolePlatform implements Platform {
   readonly name = "console" as const;
@@ -58,8 +57,9 @@ export class ConsolePlatform implements Platform {
       terminal: this.interactive,
       crlfDelay: Infinity,
     });
-    if (this.interactive) this.output.write(`${HINT}\nType /help for commands, /exit or Ctrl-D to leave.\n\n`);
-    else process.stderr.write(`${HINT}\n`);
+    const s = t(this.options.lang ?? "id");
+    if (this.interactive) this.output.write(`${s.consoleHint}\n${s.consoleUsage}\n\n`);
+    else process.stderr.write(`${s.consoleHint}\n`);
 
     this.closed = new Promise<void>((resolve) => {
       this.stopRequested = () => rl.close();
