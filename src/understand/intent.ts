@@ -179,6 +179,8 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   ];
   let winner: [Intent, number, () => CommandCall] | undefined;
   for (const c of candidates) if (c[1] >= 2 && (!winner || c[1] > winner[1])) winner = c;
+  // "Translate 'good morning' into Japanese" is not a greeting.
+  if (winner?.[0] === "help" && score(LEX.offTopic, tokens, joined) >= 3) return done("unknown", call("unknown", lang));
   if (winner) return done(winner[0], winner[2]());
 
   // 5. Asked who reacted without naming anyone, or asked about the story itself.

@@ -21,7 +21,7 @@ export const SUMMARY: Lexicon = [
     pokok pokok, poin poin, poin penting, secara singkat, singkatnya, sekilas, what happened, apa yang terjadi, apa yang sebenarnya terjadi,
     isi berita, isi artikel, berita ini tentang, artikel ini tentang, this story about, story cover*, article cover*,
     what is this about, what is the story, what is the article, what is the news, about this story, about this article,
-    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, gambaran umum, gambaran singkat, gambarannya, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
+    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, overall, secara keseluruhan, secara umum, does it say, it say, gambaran umum, gambaran singkat, gambarannya, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
   ...w(2, `briefly, brief, singkat, poin, points, jelaskan, explain, cerita, ringkasan, ulas, ulasan, bullet*, in a few, few lines,
     what is it about, what it is about, apa isinya, isinya apa`),
   ...w(3, `pokok, inti, article say, article says, story say, story says, news say, news says, report say, report says,
@@ -42,14 +42,14 @@ export const SOURCE: Lexicon = [
     publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
     publish, kapan terjadi, kapan kejadian, kapan kejadiannya, kapan peristiwa, when did this happen, when did it happen, when was it,
     what date, which date, tanggal berapa, tanggal kejadian, tanggal peristiwa, kapan terbit, terbit, baca juga, artikel terkait, berita terkait, related article*, related stor*, read next, further reading,
-    news site, news website, website, situs berita, which site, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
+    dimuat, dimuat di, portal, portal berita, news site, news website, website, situs berita, which site, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
   ...w(2, `menulis, ditulis, wrote, written, yang menulis, menulis siapa`),
   ...w(1, `media, koran, newspaper, tanggal, date, kapan, when`),
 ];
 
 export const ACTORS: Lexicon = [
-  ...w(3, `siapa saja, siapa aja, pihak mana, negara mana, negara apa, lembaga mana, which countries, which country,
+  ...w(3, `who all, weighed in, weigh in, siapa saja, siapa aja, pihak mana, negara mana, negara apa, lembaga mana, which countries, which country,
     which actors, which organisations, which organizations, which parties, who reacted, who responded, who else,
     siapa yang bereaksi, siapa yang menanggapi, siapa yang berkomentar, daftar negara, daftar pihak, list of countries,
     every country, all countries, all the countries, each country, international reaction*, reaksi internasional,
@@ -61,7 +61,7 @@ export const ACTORS: Lexicon = [
 
 export const HELP: Lexicon = [
   ...w(3, `help, bantuan, tolong bantu, perintah, commands, command, menu, fitur*, features, what can you do, what do you do,
-    how do i use, how to use, can i ask, should i ask, could i ask, bisa ditanyakan, bisa ditanya, boleh tanya, apa yang bisa kamu, apa yang bisa saya tanyakan, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
+    how do i use, how to use, cara pakainya, fungsi*, kegunaan, gunanya, what is this for, what are you for, purpose, can i ask, should i ask, could i ask, bisa ditanyakan, bisa ditanya, boleh tanya, apa yang bisa kamu, apa yang bisa saya tanyakan, cara pakai, cara menggunakan, bisa apa, bisa ngapain, tanya apa, bertanya apa, bisa tanya,
     bisa bertanya, bantu apa, what can i ask, what should i ask, who are you, siapa kamu, kamu siapa, what are you, start, mulai,
     panduan, petunjuk, instructions, usage, cara kerja, how does this work, how does this bot work, how does the bot work,
     how does it work, how do you work, bot work, bot ini bagaimana, bot ini gimana, cara kerja bot, what is this bot, bot apa`),
@@ -79,7 +79,8 @@ export const REACTION: Lexicon = [
     word from, mengomentari, bicara, berbicara, menyerukan, seruan, desak*, mendesak, urge*, call for, called for, calls for,
     demand*, menuntut, menyalahkan, blame*, salahkan, menganggap, sebut, menyebut, disebut, apa kata, diam, silent, quiet,
     mengkritik, kritik*, criticis*, criticiz*, menilai, menolak, reject*, mendukung, dukung*, support*,
-    protes*, protest*, minta, meminta, respond, response, responded, line on, according to, menurut`),
+    protes*, protest*, minta, meminta, respond, response, responded, line on, according to, menurut,
+    weigh in, weighed in, membela, bela, defend*, side with, backing`),
   ...w(2, `view, position, posisi, justify, justified, justification, membenarkan, dalih, alasan`),
   ...w(1, `tentang, about, soal, terhadap, regarding, tell, told, think, thinks, ingin, want, wants, wanted, side, nilai`),
 ];
@@ -98,6 +99,13 @@ export const TOPIC: Lexicon = [
     pertempuran, fighting, bentrok*, clash*, konflik*, conflict*, perang, war, gencatan, ceasefire, militer, military,
     kekerasan, violence, krisis, crisis, kaukasus, caucasus, lachin, pengungsi, refugees, warga sipil, civilians`),
 ];
+
+/** Requests for something else entirely: with one, a greeting in the message does not make it a help request. */
+export const OFF_TOPIC: Lexicon = w(
+  3,
+  `translate, terjemahkan, terjemahin, recipe, resep, weather, cuaca, joke, lelucon, lawakan, lyrics, lirik, poem, puisi,
+  homework, matematika, math, movie, film, song, lagu, game, football, sepak bola, bitcoin, crypto, saham, stock price`,
+);
 
 /** Places named in the article that never reacted in it: asked about, they get not_found only with a reaction word. */
 export const CONTEXT_PLACES = new Set(["AM", "AZ", "UA"]);

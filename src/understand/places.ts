@@ -40,6 +40,7 @@ const EXTRA: Array<[string, string[]]> = [
   ["CN", ["Tiongkok", "Cina", "RRC", "RRT", "Beijing"]],
   ["TR", ["Turkiye", "Turkish", "Erdogan"]],
   ["KR", ["Korsel"]],
+  ["ID", ["RI", "Republik Indonesia", "Kemlu RI", "Kemenlu RI", "Kementerian Luar Negeri RI", "pemerintah Indonesia"]],
   ["KP", ["Korut"]],
   ["SA", ["Saudi"]],
   ["AE", ["UEA", "Uni Emirat Arab", "Emirat"]],

@@ -1,6 +1,6 @@
 import type { Article, BackgroundSection } from "../content/article.js";
 import { COMMON_WORDS } from "./language.js";
-import { ACTORS, BACKGROUND, HELP, type Lexicon, QUOTE, REACTION, SOURCE, SUMMARY, TOPIC } from "./lexicon.js";
+import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SOURCE, SUMMARY, TOPIC } from "./lexicon.js";
 import { cleanText, tokenize } from "./normalize.js";
 import { PLACES } from "./places.js";
 import { SpellingFixer } from "./spelling.js";
@@ -41,7 +41,9 @@ export function score(lex: CompiledLexicon, tokens: string[], joined: string): n
     for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
     total += best;
   }
-  for (const [phrase, weight] of lex.phrases) if (joined.includes(phrase)) total += weight;
+  // Phrases also match with enclitics dropped: "cara pakainya" is "cara pakai".
+  const bareJoined = joined.replace(/(\w{3,})(nya|lah|kah|pun)(?= )/g, "$1");
+  for (const [phrase, weight] of lex.phrases) if (joined.includes(phrase) || bareJoined.includes(phrase)) total += weight;
   return total;
 }
 
@@ -54,6 +56,7 @@ export const LEX = {
   reaction: compile(REACTION),
   background: compile(BACKGROUND),
   topic: compile(TOPIC),
+  offTopic: compile(OFF_TOPIC),
 };
 
 /** Words the bot knows as ordinary words: never read as a misspelt actor name. */
