@@ -225,3 +225,22 @@ describe("typos", () => {
     expect(understand("Kremlinnya bilang apa", article).call.args.actor).toBe("russia");
   });
 });
+
+describe("names in messages that are not about the news", () => {
+  it.each([
+    "rekomendasi resto makanan Prancis yg enak di Jakarta dong",
+    "best time to visit Russia as a tourist?",
+    "how do i cook azerbaijani plov",
+    "write me a poem about cats",
+  ])("GIVEN %j THEN unknown", (q) => {
+    expect(understand(q, article).intent).toBe("unknown");
+  });
+
+  it("GIVEN a leader of a country the article does not cover THEN not_found for that name", () => {
+    expect(understand("What did Joe Biden say about it?", article).call.args.actor).toBe("joe biden");
+  });
+
+  it("GIVEN a word of a place name ('White House') THEN it is never mended into a cue word", () => {
+    expect(understand("What did the White House say?", article).call.args.actor).toBe("white house");
+  });
+});

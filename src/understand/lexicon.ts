@@ -21,8 +21,8 @@ export const SUMMARY: Lexicon = [
     pokok pokok, poin poin, poin penting, secara singkat, singkatnya, sekilas, what happened, apa yang terjadi, apa yang sebenarnya terjadi,
     isi berita, isi artikel, berita ini tentang, artikel ini tentang, this story about, story cover*, article cover*,
     what is this about, what is the story, what is the article, what is the news, about this story, about this article,
-    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, overall, secara keseluruhan, secara umum, does it say, it say, gambaran umum, gambaran singkat, gambarannya, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
-  ...w(2, `briefly, brief, singkat, poin, points, jelaskan, explain, cerita, ringkasan, ulas, ulasan, bullet*, in a few, few lines,
+    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, news is about, story is about, article is about, is it about, overall, secara keseluruhan, secara umum, does it say, it say, gambaran umum, gambaran singkat, gambarannya, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
+  ...w(2, `short, briefly, brief, singkat, poin, points, jelaskan, explain, cerita, ringkasan, ulas, ulasan, bullet*, in a few, few lines,
     what is it about, what it is about, apa isinya, isinya apa`),
   ...w(3, `pokok, inti, article say, article says, story say, story says, news say, news says, report say, report says,
     artikel ini bilang, berita ini bilang, kata artikel, kata berita`),
@@ -32,8 +32,10 @@ export const SUMMARY: Lexicon = [
 
 export const QUOTE: Lexicon = [
   ...w(3, `kutip*, quot*, verbatim, word for word, exact words, kata kata persis, kata persis, kalimat persis, pernyataan persis,
-    kalimat langsung, pernyataan langsung, ucapan langsung, direct statement, citation, cite, ucapan, perkataan, exact statement,
+    kalimat langsung, pernyataan langsung, ucapan langsung, direct statement, ucapan, perkataan, exact statement,
     persisnya, exactly what, exactly did, exactly say, exactly said, say exactly, said exactly, said what exactly, say what exactly, exact quote, precisely, precise words, in their own words, their words, his words, her words`),
+  // Citing may be of a quote or of the source: a lean, not a decision.
+  ...w(2, `citation, cite`),
   ...w(1, `paste, copy, salin, sebutkan kalimat, kalimat`),
 ];
 
@@ -42,14 +44,14 @@ export const SOURCE: Lexicon = [
     publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
     publish, kapan terjadi, kapan kejadian, kapan kejadiannya, kapan peristiwa, when did this happen, when did it happen, when was it,
     what date, which date, tanggal berapa, tanggal kejadian, tanggal peristiwa, kapan terbit, terbit, baca juga, artikel terkait, berita terkait, related article*, related stor*, read next, further reading,
-    dimuat, dimuat di, portal, portal berita, news site, news website, website, situs berita, which site, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
+    dimuat di, portal, portal berita, news site, news website, website, situs berita, which site, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
-  ...w(2, `menulis, ditulis, wrote, written, yang menulis, menulis siapa`),
+  ...w(2, `menulis, ditulis, wrote, written, write, writer, yang menulis, menulis siapa, dimuat`),
   ...w(1, `media, koran, newspaper, tanggal, date, kapan, when`),
 ];
 
 export const ACTORS: Lexicon = [
-  ...w(3, `who all, weighed in, weigh in, siapa saja, siapa aja, pihak mana, negara mana, negara apa, lembaga mana, which countries, which country,
+  ...w(3, `berapa pihak, berapa negara, how many countries, how many parties, who all, weighed in, weigh in, siapa saja, siapa aja, pihak mana, negara mana, negara apa, lembaga mana, which countries, which country,
     which actors, which organisations, which organizations, which parties, who reacted, who responded, who else,
     siapa yang bereaksi, siapa yang menanggapi, siapa yang berkomentar, daftar negara, daftar pihak, list of countries,
     every country, all countries, all the countries, each country, international reaction*, reaksi internasional,
@@ -104,7 +106,9 @@ export const TOPIC: Lexicon = [
 export const OFF_TOPIC: Lexicon = w(
   3,
   `translate, terjemahkan, terjemahin, recipe, resep, weather, cuaca, joke, lelucon, lawakan, lyrics, lirik, poem, puisi,
-  homework, matematika, math, movie, film, song, lagu, game, football, sepak bola, bitcoin, crypto, saham, stock price`,
+  homework, matematika, math, movie, film, song, lagu, game, football, sepak bola, bitcoin, crypto, saham, stock price,
+  resto, restoran, restaurant, makanan, food, masak, cook, cooking, kuliner, cuisine, tourist, turis, wisata, liburan,
+  holiday, vacation, visit, travel, tiket, ticket, flight, pesawat, hotel, visa, belanja, shopping`,
 );
 
 /** Places named in the article that never reacted in it: asked about, they get not_found only with a reaction word. */

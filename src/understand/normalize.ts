@@ -21,7 +21,7 @@ const INFORMAL: Record<string, string> = {
   sy: "saya", aku: "saya", gue: "saya", gw: "saya", gua: "saya", km: "kamu", lu: "kamu", lo: "kamu", elo: "kamu",
   bkn: "bukan", sbg: "sebagai", tsb: "tersebut", sbb: "sebagai", ttg: "tentang", tntg: "tentang",
   diem: "diam", ceritain: "ceritakan", jelasin: "jelaskan", kasih: "beri", kasi: "beri", omongan: "ucapan",
-  ngomong: "bicara", ngomongin: "membicarakan", bilang: "kata", nyebut: "sebut", nanya: "tanya", nulis: "menulis", ngebela: "membela", belain: "membela", ngebelain: "membela", ngeliput: "meliput",
+  ngomong: "bicara", ngomongin: "membicarakan", bilang: "kata", nyebut: "sebut", nanya: "tanya", nulis: "menulis", brp: "berapa", kpn: "kapan", pake: "pakai", pakenya: "pakainya", make: "pakai", ngebela: "membela", belain: "membela", ngebelain: "membela", ngeliput: "meliput",
   // English chat spellings
   u: "you", ur: "your", pls: "please", plz: "please", thx: "thanks", wat: "what", wht: "what",
   abt: "about", govt: "government", tl: "tl", dr_: "dr", whats: "what is", hows: "how is",

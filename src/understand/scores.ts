@@ -136,6 +136,8 @@ export function sectionTokens(section: BackgroundSection): ReadonlySet<string> {
  * words, names, places, every word of the article) are never changed.
  */
 const fixers = new WeakMap<Article, SpellingFixer>();
+/** Every word of every place name ("white" of "White House"): names are never mended. */
+const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].flatMap((name) => name.split(" ")));
 export function spellingFixer(article: Article): SpellingFixer {
   let fixer = fixers.get(article);
   if (!fixer) {
@@ -154,7 +156,7 @@ export function spellingFixer(article: Article): SpellingFixer {
       ...Object.values(LEX).flatMap((l) => [...l.exact.keys(), ...l.stems.map(([st]) => st), ...l.phrases.flatMap(([ph]) => ph.trim().split(" "))]),
       ...keywords,
     ];
-    fixer = new SpellingFixer((w) => ignore(w) || PLACES.has(w) || articleWords.has(w), targets);
+    fixer = new SpellingFixer((w) => ignore(w) || PLACE_WORDS.has(w) || articleWords.has(w), targets);
     fixers.set(article, fixer);
   }
   return fixer;
