@@ -149,7 +149,8 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
 
   // 2. A country or organisation the article has no reaction from.
   const place = askedPlace(places, tokens, s.reaction, s.topic);
-  const asksAbout = place && s.source < 3 && s.summary < 3;
+  // "How many parties commented on Azerbaijan's operation?" asks who reacted, not Azerbaijan's reaction.
+  const asksAbout = place && s.source < 3 && s.summary < 3 && (s.actors < 3 || !CONTEXT_PLACES.has(place.code));
   if (asksAbout && !CONTEXT_PLACES.has(place.code)) {
     return done("not_found", call("reaction", lang, { actor: place.text }));
   }

@@ -21,7 +21,7 @@ export const SUMMARY: Lexicon = [
     pokok pokok, poin poin, poin penting, secara singkat, singkatnya, sekilas, what happened, apa yang terjadi, apa yang sebenarnya terjadi,
     isi berita, isi artikel, berita ini tentang, artikel ini tentang, this story about, story cover*, article cover*,
     what is this about, what is the story, what is the article, what is the news, about this story, about this article,
-    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, news is about, story is about, article is about, is it about, overall, secara keseluruhan, secara umum, does it say, it say, gambaran umum, gambaran singkat, gambarannya, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
+    news about, story about, article about, this about, sum up, sum it up, summed up, sum things up, sum this up, sum that up, news is about, story is about, article is about, is it about, overall, secara keseluruhan, secara umum, does it say, it say, gambaran umum, gambaran singkat, gambarannya, tentang apa, bahas apa, membahas apa, ceritakan, summary of, quick version, brief me, fill me in, catch me up, big picture, takeaway*`),
   ...w(2, `short, briefly, brief, singkat, poin, points, jelaskan, explain, cerita, ringkasan, ulas, ulasan, bullet*, in a few, few lines,
     what is it about, what it is about, apa isinya, isinya apa`),
   ...w(3, `pokok, inti, article say, article says, story say, story says, news say, news says, report say, report says,
@@ -108,7 +108,8 @@ export const OFF_TOPIC: Lexicon = w(
   `translate, terjemahkan, terjemahin, recipe, resep, weather, cuaca, joke, lelucon, lawakan, lyrics, lirik, poem, puisi,
   homework, matematika, math, movie, film, song, lagu, game, football, sepak bola, bitcoin, crypto, saham, stock price,
   resto, restoran, restaurant, makanan, food, masak, cook, cooking, kuliner, cuisine, tourist, turis, wisata, liburan,
-  holiday, vacation, visit, travel, tiket, ticket, flight, pesawat, hotel, visa, belanja, shopping`,
+  holiday, vacation, visit, travel, tiket, ticket, flight, pesawat, hotel, visa, belanja, shopping,
+  write me, buatkan, bikinin, tuliskan, cover letter`,
 );
 
 /** Places named in the article that never reacted in it: asked about, they get not_found only with a reaction word. */
