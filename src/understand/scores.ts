@@ -14,36 +14,63 @@ import { SpellingFixer } from "./spelling.js";
 export interface CompiledLexicon {
   exact: Map<string, number>;
   stems: Array<[string, number]>;
-  phrases: Array<[string, number]>;
+  /** Phrases by their first word, so a message is only checked for phrases that can start in it. */
+  phrases: Map<string, Array<[string, number]>>;
 }
 
+const ENCLITIC = /(nya|lah|kah|pun)$/;
+
 export function compile(lexicon: Lexicon): CompiledLexicon {
-  const out: CompiledLexicon = { exact: new Map(), stems: [], phrases: [] };
+  const out: CompiledLexicon = { exact: new Map(), stems: [], phrases: new Map() };
+  const addPhrase = (phrase: string, weight: number) => {
+    const first = phrase.trim().split(" ")[0]!;
+    out.phrases.set(first, [...(out.phrases.get(first) ?? []), [phrase, weight]]);
+  };
   for (const [raw, weight] of lexicon) {
     const entry = raw.endsWith("*") ? raw.slice(0, -1) : raw;
     const key = cleanText(entry);
     // "story cover*": a phrase whose last word may go on ("story covers"): no closing space.
-    if (raw.endsWith("*") && key.includes(" ")) out.phrases.push([` ${key}`, weight]);
+    if (raw.endsWith("*") && key.includes(" ")) addPhrase(` ${key}`, weight);
     else if (raw.endsWith("*")) out.stems.push([key, weight]);
-    else if (key.includes(" ")) out.phrases.push([` ${key} `, weight]);
+    else if (key.includes(" ")) addPhrase(` ${key} `, weight);
     else out.exact.set(key, Math.max(weight, out.exact.get(key) ?? 0));
   }
   return out;
 }
 
+/** A message's words in the forms scoring needs, computed once per message. */
+interface Prepared {
+  joined: string;
+  /** `joined` with enclitics dropped: "cara pakainya" reads as "cara pakai". */
+  bareJoined: string;
+  /** The words and their enclitic-free forms. */
+  words: ReadonlySet<string>;
+}
+let lastPrepared: { tokens: string[]; prepared: Prepared } | undefined;
+function prepare(tokens: string[], joined: string): Prepared {
+  if (lastPrepared?.tokens === tokens) return lastPrepared.prepared;
+  const bare = tokens.map((t) => (t.length > 5 ? t.replace(ENCLITIC, "") : t));
+  const prepared = { joined, bareJoined: ` ${bare.join(" ")} `, words: new Set([...tokens, ...bare]) };
+  lastPrepared = { tokens, prepared };
+  return prepared;
+}
+
 /** Sum of the weights of the entries a message contains; each token counts once, at its best. */
 export function score(lex: CompiledLexicon, tokens: string[], joined: string): number {
+  const { bareJoined, words } = prepare(tokens, joined);
   let total = 0;
   for (const tok of tokens) {
     // Indonesian enclitics: "sikapnya" is "sikap", "bisakah" is "bisa".
-    const bare = tok.length > 5 ? tok.replace(/(nya|lah|kah|pun)$/, "") : tok;
+    const bare = tok.length > 5 ? tok.replace(ENCLITIC, "") : tok;
     let best = Math.max(lex.exact.get(tok) ?? 0, lex.exact.get(bare) ?? 0);
     for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
     total += best;
   }
-  // Phrases also match with enclitics dropped: "cara pakainya" is "cara pakai".
-  const bareJoined = joined.replace(/(\w{3,})(nya|lah|kah|pun)(?= )/g, "$1");
-  for (const [phrase, weight] of lex.phrases) if (joined.includes(phrase) || bareJoined.includes(phrase)) total += weight;
+  for (const word of words) {
+    for (const [phrase, weight] of lex.phrases.get(word) ?? []) {
+      if (joined.includes(phrase) || bareJoined.includes(phrase)) total += weight;
+    }
+  }
   return total;
 }
 
@@ -65,7 +92,7 @@ export const VOCABULARY: ReadonlySet<string> = new Set([
   ...Object.values(LEX).flatMap((l) => [
     ...l.exact.keys(),
     ...l.stems.map(([s]) => s),
-    ...l.phrases.flatMap(([p]) => p.trim().split(" ")),
+    ...[...l.phrases.values()].flat().flatMap(([p]) => p.trim().split(" ")),
   ]),
 ]);
 
@@ -153,7 +180,11 @@ export function spellingFixer(article: Article): SpellingFixer {
     );
     const keywords = article.background.flatMap((sec) => [...sec.keywords.id, ...sec.keywords.en]).flatMap((k) => tokenize(k));
     const targets = [
-      ...Object.values(LEX).flatMap((l) => [...l.exact.keys(), ...l.stems.map(([st]) => st), ...l.phrases.flatMap(([ph]) => ph.trim().split(" "))]),
+      ...Object.values(LEX).flatMap((l) => [
+        ...l.exact.keys(),
+        ...l.stems.map(([st]) => st),
+        ...[...l.phrases.values()].flat().flatMap(([ph]) => ph.trim().split(" ")),
+      ]),
       ...keywords,
     ];
     fixer = new SpellingFixer((w) => ignore(w) || PLACE_WORDS.has(w) || articleWords.has(w), targets);
