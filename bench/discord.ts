@@ -4,7 +4,7 @@ import { createLogger } from "../src/core/log.js";
 import { DiscordPlatform } from "../src/platforms/discord/discordPlatform.js";
 import { commandInteraction, snowflake } from "../tests/peers/discordPayloads.js";
 import { FakeDiscord } from "../tests/peers/fakeDiscord.js";
-import { testKabar } from "../tests/peers/discordHarness.js";
+import { testKabar } from "../tests/helpers/core.js";
 import { type BenchSection, round } from "./harness.js";
 
 /**
@@ -70,7 +70,7 @@ export const discordSection: BenchSection = {
     const discord = new FakeDiscord();
     await discord.start();
     const logger = createLogger("silent");
-    const ours = new DiscordPlatform({ kabar: testKabar(logger), logger, token: discord.token, applicationId: discord.applicationId, apiBase: discord.apiBase });
+    const ours = new DiscordPlatform({ kabar: testKabar({ logger }), logger, token: discord.token, applicationId: discord.applicationId, apiBase: discord.apiBase });
     const bare = new Client({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
       partials: [Partials.Channel],

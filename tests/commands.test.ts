@@ -5,9 +5,9 @@ import { decodeCall, encodeCall } from "../src/core/callbackData.js";
 import { Kabar } from "../src/core/kabar.js";
 import type { CommandCall } from "../src/core/reply.js";
 import { callFromText, parseCommandText } from "../src/core/textArgs.js";
-import { article, realKabar } from "./helpers/core.js";
+import { article, testKabar } from "./helpers/core.js";
 
-const kabar = realKabar();
+const kabar = testKabar();
 const run = (command: string, args: Record<string, string> = {}, lang: "id" | "en" = "id") =>
   kabar.run({ command, args, lang });
 
@@ -120,7 +120,7 @@ describe("the other commands", () => {
   });
 
   it("GIVEN a command that throws THEN the user gets an apology, not a crash", async () => {
-    const broken = realKabar();
+    const broken = testKabar();
     const def = broken.command("summary")!;
     const original = def.run;
     def.run = async () => {

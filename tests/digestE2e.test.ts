@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createKabar, LibraryHolder } from "../src/app.js";
 import type { Platform } from "../src/core/platform.js";
 import { DigestScheduler } from "../src/digest/scheduler.js";
 import { DIGEST_SERVICE } from "../src/digest/service.js";
 import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
-import { library } from "./helpers/core.js";
+import { library, testKabar } from "./helpers/core.js";
 import { jakarta, JumpClock, subscription, tempDataDir } from "./helpers/digest.js";
 import { startDiscordTestBot } from "./peers/discordHarness.js";
 import { PERMISSIONS } from "./peers/discordPayloads.js";
@@ -30,9 +29,8 @@ afterEach(async () => {
 function digestSide(dataDir: string, clock: JumpClock, services: { store?: SqliteSubscriptionStore; clock?: JumpClock } = {}) {
   const store = SqliteSubscriptionStore.openInDir(dataDir);
   Object.assign(services, { store, clock });
-  const holder = new LibraryHolder(library);
-  const kabar = createKabar(holder, undefined, { [DIGEST_SERVICE]: services });
-  const scheduler = new DigestScheduler({ store, library: () => holder.current, clock, graceMinutes: 120, trigger: () => ({ stop() {} }) });
+  const kabar = testKabar({ services: { [DIGEST_SERVICE]: services } });
+  const scheduler = new DigestScheduler({ store, library: () => library, clock, graceMinutes: 120, trigger: () => ({ stop() {} }) });
   const stop = async () => {
     await scheduler.stop();
     await store.close();

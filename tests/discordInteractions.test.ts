@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCall } from "../src/core/callbackData.js";
-import { createLogger } from "../src/core/log.js";
 import { PERMISSIONS } from "./peers/discordPayloads.js";
 import { type DiscordTestBot, startDiscordTestBot } from "./peers/discordHarness.js";
 import type { RecordedRequest } from "./peers/fakeDiscord.js";
-import { kabarWithProbes, memoryLog, type Probes } from "./peers/probeCommands.js";
+import { recordingLogger } from "./helpers/core.js";
+import { kabarWithProbes, type Probes } from "./peers/probeCommands.js";
 
-const log = memoryLog();
+const log = recordingLogger("info");
 let probes: Probes;
 let bot: DiscordTestBot;
 beforeAll(async () => {
-  const logger = createLogger("info", log);
+  const { logger } = log;
   probes = kabarWithProbes(logger);
   bot = await startDiscordTestBot({ kabar: probes.kabar, logger, platform: { deferAfterMs: 20 } });
 });
@@ -71,7 +71,7 @@ describe("Discord slash commands", () => {
     const sent = bot.discord.slashCommand(bot.inGuild(), { name: "summary" });
     const apology = await bot.discord.waitForRequest((r) => callbackOf(sent.id)(r) && r.body.data.flags === 64);
     expect(apology.body.data.content).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
-    const line = log.lines.find((l) => l.includes("discord interaction failed"));
+    const line = log.raw.find((l) => l.includes("discord interaction failed"));
     expect(JSON.parse(line!)).toMatchObject({ command: "summary", interactionId: sent.id, err: { code: 50035, status: 400 } });
     // The interaction token in the callback URL would let anyone answer in the bot's name for 15 minutes.
     expect(line).not.toContain(sent.token);

@@ -2,12 +2,11 @@ import { join } from "node:path";
 import { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { createKabar, LibraryHolder } from "../src/app.js";
 import { DIGEST_SERVICE } from "../src/digest/service.js";
 import { ManualClock } from "../src/digest/clock.js";
 import { createTelegramBot } from "../src/platforms/telegram/bot.js";
 import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
-import { library } from "./helpers/core.js";
+import { testKabar } from "./helpers/core.js";
 import { jakarta, tempDataDir } from "./helpers/digest.js";
 
 /**
@@ -43,7 +42,7 @@ function harness(options: { blockedUsers?: number[] } = {}) {
   const store = new SqliteSubscriptionStore(join(tempDataDir(), "kabar.db"));
   stores.push(store);
   const clock = new ManualClock(jakarta(6, 0));
-  const kabar = createKabar(new LibraryHolder(library), undefined, { [DIGEST_SERVICE]: { store, clock } });
+  const kabar = testKabar({ services: { [DIGEST_SERVICE]: { store, clock } } });
   const bot: Bot = createTelegramBot({ token: "1:offline", kabar, botInfo });
   const calls: Recorded[] = [];
   let messageId = 100;

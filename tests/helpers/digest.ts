@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ContentLibrary } from "../../src/content/loader.js";
-import { createLogger, type Logger } from "../../src/core/log.js";
 import { DeliveryError, type Platform } from "../../src/core/platform.js";
 import type { Reply } from "../../src/core/reply.js";
 import { type Clock, ManualClock, systemClock } from "../../src/digest/clock.js";
@@ -10,6 +9,8 @@ import { DigestScheduler, type SchedulerOptions } from "../../src/digest/schedul
 import { SqliteSubscriptionStore } from "../../src/store/sqlite.js";
 import type { PlatformName, SubscriptionInput } from "../../src/store/types.js";
 import { library } from "./core.js";
+
+export { recordingLogger } from "./core.js";
 
 /** A fresh folder for a test's SQLite file. */
 export function tempDataDir(): string {
@@ -54,13 +55,6 @@ export const migrated = (to: string) =>
   new DeliveryError("migrated", "Bad Request: group chat was upgraded to a supergroup chat", { code: 400, migratedTo: to });
 export const rateLimited = (ms: number) => new DeliveryError("rate_limited", "Too Many Requests", { code: 429, retryAfterMs: ms });
 export const transient = () => new DeliveryError("transient", "Internal Server Error", { code: 502 });
-
-/** A logger whose lines a test can read. */
-export function recordingLogger(): { logger: Logger; lines: () => Record<string, unknown>[] } {
-  const raw: string[] = [];
-  const logger = createLogger("debug", { write: (s: string) => void raw.push(s) });
-  return { logger, lines: () => raw.map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
 
 export function subscription(chatId: string, overrides: Partial<SubscriptionInput> = {}): SubscriptionInput {
   return { platform: "telegram", chatId, time: "07:00", timeZone: "Asia/Jakarta", lang: "id", mode: "new", createdBy: `telegram:${chatId}`, ...overrides };

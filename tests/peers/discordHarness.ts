@@ -1,11 +1,9 @@
-import { resolve } from "node:path";
-import { createKabar, LibraryHolder } from "../../src/app.js";
-import { loadLibrary } from "../../src/content/loader.js";
 import type { Kabar } from "../../src/core/kabar.js";
 import { createLogger, type Logger } from "../../src/core/log.js";
 import { DiscordPlatform, type DiscordPlatformOptions } from "../../src/platforms/discord/discordPlatform.js";
 import { type FakeUser, type InteractionPlace, PERMISSIONS, snowflake } from "./discordPayloads.js";
 import { FakeDiscord } from "./fakeDiscord.js";
+import { testKabar } from "../helpers/core.js";
 
 /**
  * A running bot against a fresh fake Discord with one server and one channel:
@@ -25,9 +23,7 @@ export interface DiscordTestBot {
   close(): Promise<void>;
 }
 
-export function testKabar(logger: Logger = createLogger("silent")): Kabar {
-  return createKabar(new LibraryHolder(loadLibrary(resolve("content"))), logger);
-}
+export { testKabar };
 
 export async function startDiscordTestBot(
   options: { kabar?: Kabar; logger?: Logger; platform?: Partial<DiscordPlatformOptions>; guildLocale?: string } = {},
@@ -39,7 +35,7 @@ export async function startDiscordTestBot(
   });
   await discord.start();
   const logger = options.logger ?? createLogger("silent");
-  const kabar = options.kabar ?? testKabar(logger);
+  const kabar = options.kabar ?? testKabar({ logger });
   const platform = new DiscordPlatform({
     kabar,
     logger,

@@ -1,10 +1,8 @@
-import { resolve } from "node:path";
-import { COMMANDS } from "../../commands/index.js";
 import type { CommandDefinition } from "../../src/core/command.js";
-import { Kabar } from "../../src/core/kabar.js";
+import type { Kabar } from "../../src/core/kabar.js";
 import type { Logger } from "../../src/core/log.js";
 import { makeReply } from "../../src/core/reply.js";
-import { loadLibrary } from "../../src/content/loader.js";
+import { testKabar } from "../helpers/core.js";
 
 /**
  * Extra commands for platform tests, next to the real ones: `whoami` echoes
@@ -48,18 +46,11 @@ export function kabarWithProbes(logger: Logger): Probes {
       return makeReply({ kind: "notice", lang: call.lang, title: "done", blocks: ["finally"], private: call.args.private === "yes" });
     },
   };
-  const library = loadLibrary(resolve("content"));
   return {
-    kabar: new Kabar({ library: () => library, commands: [...COMMANDS, whoami, slow], logger }),
+    kabar: testKabar({ logger, extraCommands: [whoami, slow] }),
     releaseSlow: () => {
       release();
       gate = new Promise<void>((r) => (release = r));
     },
   };
-}
-
-/** A pino destination that keeps every line, to check what was logged. */
-export function memoryLog(): { lines: string[]; write(line: string): void } {
-  const lines: string[] = [];
-  return { lines, write: (line: string) => void lines.push(line) };
 }

@@ -1,15 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
-import { COMMANDS } from "../../commands/index.js";
-import { LibraryHolder } from "../../src/app.js";
-import { loadLibrary } from "../../src/content/loader.js";
 import type { CommandDefinition } from "../../src/core/command.js";
-import { Kabar } from "../../src/core/kabar.js";
-import { createLogger } from "../../src/core/log.js";
+import type { Kabar } from "../../src/core/kabar.js";
 import { TelegramPlatform, type TelegramPlatformOptions } from "../../src/platforms/telegram/telegramPlatform.js";
+import { library, recordingLogger, testKabar } from "../helpers/core.js";
 import { startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./telegramPeer.js";
 
 /**
@@ -17,7 +13,7 @@ import { startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./telegramPeer
  * content, the real command list (plus any `extraCommands`) and a logger
  * whose lines the test can read.
  */
-export const library = loadLibrary(new URL("../../content", import.meta.url).pathname);
+export { library };
 
 export interface KabarOnPeer {
   platform: TelegramPlatform;
@@ -31,21 +27,14 @@ export async function startKabarOnPeer(
   peer: TelegramPeer,
   options: { extraCommands?: CommandDefinition[]; dataDir?: string } & Partial<TelegramPlatformOptions> = {},
 ): Promise<KabarOnPeer> {
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-      done();
-    },
-  });
-  const holder = new LibraryHolder(library);
-  const kabar = new Kabar({ library: () => holder.current, commands: [...COMMANDS, ...(options.extraCommands ?? [])] });
+  const { logger, raw: logs } = recordingLogger("debug");
+  const kabar = testKabar(options.extraCommands ? { extraCommands: options.extraCommands } : {});
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "kabar-tg-"));
   const platform = new TelegramPlatform({
     token: TEST_TOKEN,
     apiRoot: peer.apiRoot,
     kabar,
-    logger: createLogger("debug", sink),
+    logger,
     dataDir,
     retry: { maxRetryAttempts: 2, maxDelaySeconds: 2 },
     ...options,
