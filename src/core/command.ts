@@ -1,5 +1,6 @@
 import type { ContentLibrary } from "../content/loader.js";
 import type { Lang, Localized } from "./lang.js";
+import type { PlatformName } from "./target.js";
 import type { CommandCall, Reply } from "./reply.js";
 
 /**
@@ -33,7 +34,7 @@ export interface SubcommandDefinition {
 export interface ChatContext {
   /** Platform-qualified address: "telegram:123", "discord:456", "console:local". */
   target: string;
-  platform: "telegram" | "discord" | "console";
+  platform: PlatformName;
   type: "private" | "group" | "channel";
   /** Platform-qualified user id of the caller, when there is one. */
   userId?: string;

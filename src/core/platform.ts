@@ -1,11 +1,12 @@
 import type { Reply } from "./reply.js";
+import type { PlatformName } from "./target.js";
 
 /**
  * What the composition root and the digest scheduler need from a platform.
  * Each platform (console, telegram, discord) implements it in its own folder.
  */
 export interface Platform {
-  readonly name: "telegram" | "discord" | "console";
+  readonly name: PlatformName;
   start(): Promise<void>;
   /** Stops receiving updates and closes connections; safe to call twice. */
   stop(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Lang } from "./lang.js";
+import type { PlatformName } from "./target.js";
 
 /**
  * Every user-facing sentence of the bot, in Indonesian and English. Platforms
@@ -80,7 +81,7 @@ export interface DigestStrings {
   badLang(value: string): string;
   badMode(value: string): string;
   unknownSubcommand(value: string, available: string): string;
-  notAllowed(platform: "telegram" | "discord" | "console"): string;
+  notAllowed(platform: PlatformName): string;
   noChat: string;
   unavailable: string;
   previewNote: string;

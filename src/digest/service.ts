@@ -1,4 +1,4 @@
-import type { PlatformName, SubscriptionStore } from "../store/types.js";
+import type { SubscriptionStore } from "../store/types.js";
 import type { Clock } from "./clock.js";
 
 /**
@@ -16,15 +16,4 @@ export interface DigestServices {
 export function digestServices(services: Record<string, unknown>): DigestServices | undefined {
   const candidate = services[DIGEST_SERVICE] as Partial<DigestServices> | undefined;
   return candidate?.store && candidate.clock ? (candidate as DigestServices) : undefined;
-}
-
-const PLATFORMS: readonly PlatformName[] = ["telegram", "discord", "console"];
-
-/** "telegram:-100123" -> { platform: "telegram", chatId: "-100123" }; undefined for anything else. */
-export function parseTarget(target: string): { platform: PlatformName; chatId: string } | undefined {
-  const at = target.indexOf(":");
-  const platform = target.slice(0, at) as PlatformName;
-  const chatId = target.slice(at + 1);
-  if (at <= 0 || !PLATFORMS.includes(platform) || !chatId) return undefined;
-  return { platform, chatId };
 }

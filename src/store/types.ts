@@ -1,4 +1,5 @@
 import type { Lang } from "../core/lang.js";
+import type { PlatformName } from "../core/target.js";
 
 /**
  * What the digest feature keeps, behind a small async interface so a
@@ -6,7 +7,7 @@ import type { Lang } from "../core/lang.js";
  * deployments. Every method is a single atomic step; exactly-once delivery
  * rests on `claimSlot` / `takeOverClaim` being atomic.
  */
-export type PlatformName = "telegram" | "discord" | "console";
+export type { PlatformName };
 export type DigestMode = "new" | "always";
 
 export interface Subscription {

@@ -5,6 +5,7 @@ import type { Lang } from "../../core/lang.js";
 import type { Platform } from "../../core/platform.js";
 import { ANSI, renderPlainText } from "../../core/plainText.js";
 import type { Reply } from "../../core/reply.js";
+import { formatTarget } from "../../core/target.js";
 import { t } from "../../core/strings.js";
 
 /**
@@ -23,10 +24,10 @@ export interface ConsoleOptions {
 }
 
 export const CONSOLE_CHAT: ChatContext = {
-  target: "console:local",
+  target: formatTarget("console", "local"),
   platform: "console",
   type: "private",
-  userId: "console:local",
+  userId: formatTarget("console", "local"),
   canManage: async () => true,
 };
 

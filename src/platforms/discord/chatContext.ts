@@ -1,5 +1,6 @@
 import { type Interaction, type Message, PermissionFlagsBits } from "discord.js";
 import type { ChatContext } from "../../core/command.js";
+import { formatTarget } from "../../core/target.js";
 
 /**
  * Who is asking and where, in neutral terms: `discord:<channelId>` as the
@@ -11,10 +12,10 @@ import type { ChatContext } from "../../core/command.js";
 export function interactionChat(interaction: Interaction): ChatContext {
   const inGuild = interaction.inGuild();
   return {
-    target: `discord:${interaction.channelId ?? interaction.user.id}`,
+    target: formatTarget("discord", interaction.channelId ?? interaction.user.id),
     platform: "discord",
     type: inGuild ? "group" : "private",
-    userId: `discord:${interaction.user.id}`,
+    userId: formatTarget("discord", interaction.user.id),
     // The interaction carries the member's permissions in this channel, overwrites included.
     canManage: async () => !inGuild || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)),
   };
@@ -23,10 +24,10 @@ export function interactionChat(interaction: Interaction): ChatContext {
 export function messageChat(message: Message): ChatContext {
   const inGuild = message.inGuild();
   return {
-    target: `discord:${message.channelId}`,
+    target: formatTarget("discord", message.channelId),
     platform: "discord",
     type: inGuild ? "group" : "private",
-    userId: `discord:${message.author.id}`,
+    userId: formatTarget("discord", message.author.id),
     canManage: async () => {
       if (!message.inGuild()) return true;
       try {

@@ -5,6 +5,7 @@ import type { Kabar } from "../../core/kabar.js";
 import type { Logger } from "../../core/log.js";
 import type { Platform } from "../../core/platform.js";
 import type { Reply } from "../../core/reply.js";
+import { chatIdOn } from "../../core/target.js";
 import { toDeliveryError } from "./deliveryErrors.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
@@ -98,7 +99,7 @@ export class DiscordPlatform implements Platform {
    * Accepts "123" or "discord:123". Throws DeliveryError.
    */
   async send(chatId: string, reply: Reply): Promise<void> {
-    const channelId = chatId.replace(/^discord:/, "");
+    const channelId = chatIdOn("discord", chatId);
     for (const message of renderReply(reply)) {
       try {
         await this.delivery.post(Routes.channelMessages(channelId), {

@@ -1,6 +1,7 @@
 import type { Api, Context } from "grammy";
 import type { ChatContext } from "../../core/command.js";
 import type { Logger } from "../../core/log.js";
+import { formatTarget } from "../../core/target.js";
 
 /**
  * Who is asking and where, for every call a Telegram update makes.
@@ -16,7 +17,7 @@ export function chatTypeOf(type: string): ChatContext["type"] {
 }
 
 export function telegramTarget(chatId: number | string): string {
-  return `telegram:${chatId}`;
+  return formatTarget("telegram", chatId);
 }
 
 export function chatContextFor(ctx: Context, logger?: Logger): ChatContext | undefined {
@@ -30,7 +31,7 @@ export function chatContextFor(ctx: Context, logger?: Logger): ChatContext | und
     target: telegramTarget(chat.id),
     platform: "telegram",
     type,
-    ...(fromId !== undefined ? { userId: `telegram:${fromId}` } : {}),
+    ...(fromId !== undefined ? { userId: formatTarget("telegram", fromId) } : {}),
     canManage() {
       // Only a channel's admins can post in it, so a command there comes from one (often signed as the channel, with no user).
       if (type === "private" || type === "channel") return Promise.resolve(true);

@@ -7,6 +7,7 @@ import type { Kabar } from "../../core/kabar.js";
 import { type Logger, registerSecret } from "../../core/log.js";
 import type { Platform } from "../../core/platform.js";
 import type { Reply } from "../../core/reply.js";
+import { chatIdOn } from "../../core/target.js";
 import { ALLOWED_UPDATES, createTelegramBot, type TelegramBotOptions } from "./bot.js";
 import { syncCommandMenu } from "./commandMenu.js";
 import { toDeliveryError } from "./deliveryErrors.js";
@@ -96,7 +97,7 @@ export class TelegramPlatform implements Platform {
 
   /** Posts `reply` to a chat ("telegram:123" or "123"); failures become DeliveryError. */
   async send(chatId: string, reply: Reply): Promise<void> {
-    const id = chatId.replace(/^telegram:/, "");
+    const id = chatIdOn("telegram", chatId);
     try {
       await postReply(this.deliveryApi, id, reply, { logger: this.options.logger });
     } catch (err) {
