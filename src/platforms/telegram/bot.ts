@@ -11,7 +11,6 @@ import { t } from "../../core/strings.js";
 import { callFromText } from "../../core/textArgs.js";
 import { chatContextFor } from "./chatContext.js";
 import { addressedText } from "./groupRules.js";
-import { escapeHtml } from "./html.js";
 import { editToReply, postReply } from "./post.js";
 import { deepLinkCall, startReply } from "./start.js";
 
@@ -132,7 +131,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       if (!(err instanceof GrammyError && err.error_code === 403)) throw err;
       note = t(lang).startPrivateChatFirst(ctx.me.username);
     }
-    await ctx.api.sendMessage(ctx.chat.id, escapeHtml(note), { parse_mode: "HTML", reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+    // Plain text: no parse mode, so nothing in the note needs escaping.
+    await ctx.api.sendMessage(ctx.chat.id, note, { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
   };
 
   guarded.on("callback_query:data", async (ctx) => {

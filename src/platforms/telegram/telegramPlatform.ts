@@ -3,7 +3,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { join } from "node:path";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
-import type { Kabar } from "../../core/kabar.js";
 import { type Logger, registerSecret } from "../../core/log.js";
 import type { Platform } from "../../core/platform.js";
 import type { Reply } from "../../core/reply.js";
@@ -103,9 +102,5 @@ export class TelegramPlatform implements Platform {
     } catch (err) {
       throw toDeliveryError(err);
     }
-  }
-
-  get kabar(): Kabar {
-    return this.options.kabar;
   }
 }
