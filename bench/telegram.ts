@@ -1,6 +1,7 @@
 import { Bot, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { createKabar, LibraryHolder } from "../src/app.js";
+import { createKabar } from "../src/app.js";
+import { LibraryHolder } from "../src/content/reload.js";
 import { loadLibrary } from "../src/content/loader.js";
 import { createTelegramBot } from "../src/platforms/telegram/bot.js";
 import { type BenchSection, round, timeEach, devQuestions } from "./harness.js";

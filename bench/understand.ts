@@ -1,4 +1,5 @@
-import { createKabar, LibraryHolder } from "../src/app.js";
+import { createKabar } from "../src/app.js";
+import { LibraryHolder } from "../src/content/reload.js";
 import { loadLibrary } from "../src/content/loader.js";
 import { tokenize } from "../src/understand/normalize.js";
 import { type BenchSection, peakMemory, percentile, round, timeEach, devQuestions } from "./harness.js";

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { COMMANDS } from "../commands/index.js";
 import { ContentError, type ContentLibrary, loadLibrary } from "./content/loader.js";
+import type { LibraryHolder } from "./content/reload.js";
 import { Kabar } from "./core/kabar.js";
 import type { Logger } from "./core/log.js";
 
@@ -20,10 +21,6 @@ export function loadContentOrExit(contentDir: string): ContentLibrary {
   }
 }
 
-/** Holds the library being served, so a reload can swap it while the bot runs. */
-export class LibraryHolder {
-  constructor(public current: ContentLibrary) {}
-}
 
 export function createKabar(holder: LibraryHolder, logger?: Logger, services: Record<string, unknown> = {}): Kabar {
   return new Kabar({ library: () => holder.current, commands: COMMANDS, services, ...(logger ? { logger } : {}) });

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
-import { createKabar, LibraryHolder, loadContentOrExit } from "./app.js";
+import { createKabar, loadContentOrExit } from "./app.js";
+import { LibraryHolder } from "./content/reload.js";
 import { loadConfigOrExit } from "./config.js";
 import type { Kabar } from "./core/kabar.js";
 import { renderPlainText } from "./core/plainText.js";

@@ -1,4 +1,5 @@
-import { createKabar, LibraryHolder, loadContentOrExit } from "./app.js";
+import { createKabar, loadContentOrExit } from "./app.js";
+import { LibraryHolder } from "./content/reload.js";
 import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
 import { createLogger } from "./core/log.js";

@@ -9,13 +9,14 @@ import { ContentError, type ContentLibrary, loadLibrary } from "./loader.js";
  * all-or-nothing loader used at start. A broken folder is refused with one log
  * line naming the file and field, and the library being served stays as it was.
  */
-export interface Holder {
-  current: ContentLibrary;
+/** Holds the library being served; a reload swaps `current` while the bot runs. */
+export class LibraryHolder {
+  constructor(public current: ContentLibrary) {}
 }
 
 export type ReloadResult = { ok: true; articles: string[] } | { ok: false; error: string };
 
-export function reloadContent(holder: Holder, contentDir: string, logger?: Logger): ReloadResult {
+export function reloadContent(holder: LibraryHolder, contentDir: string, logger?: Logger): ReloadResult {
   try {
     const next = loadLibrary(resolve(contentDir));
     const before = new Set(holder.current.articles.map((a) => a.id));
@@ -40,7 +41,7 @@ export interface ContentWatcher {
  * through would only be refused.
  */
 export function watchContent(options: {
-  holder: Holder;
+  holder: LibraryHolder;
   contentDir: string;
   logger?: Logger;
   debounceMs?: number;

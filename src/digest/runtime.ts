@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { type ContentWatcher, type Holder, watchContent } from "../content/reload.js";
+import { type ContentWatcher, type LibraryHolder, watchContent } from "../content/reload.js";
 import type { Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
 import { SqliteSubscriptionStore } from "../store/sqlite.js";
@@ -24,7 +24,7 @@ export interface DigestRuntime {
 
 export function createDigestRuntime(options: {
   config: Pick<Config, "DATA_DIR" | "DIGEST_GRACE_MINUTES" | "CONTENT_DIR">;
-  holder: Holder;
+  holder: LibraryHolder;
   logger?: Logger;
   clock?: Clock;
   store?: SubscriptionStore;
