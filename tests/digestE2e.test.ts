@@ -101,6 +101,26 @@ describe("digests end to end on the Telegram peer", () => {
   });
 });
 
+describe("digest preview from a Telegram group, on the peer", () => {
+  it("GIVEN an administrator asks /digest preview in a group THEN the preview reaches their private chat and the group gets a pointer", async () => {
+    const peer = await startTelegramPeer();
+    cleanups.push(() => peer.stop());
+    const dataDir = tempDataDir();
+    const side = digestSide(dataDir, new JumpClock(jakarta(6, 0)));
+    const bot = await startKabarOnPeer(peer, { kabar: side.kabar, dataDir });
+    cleanups.push(() => bot.platform.stop());
+    peer.setMember(-1007010, 7010, "administrator");
+    const admin = peer.user({ userId: 7010, chatId: -1007010, chatType: "supergroup", languageCode: "en" });
+
+    const pointer = await peer.nextMessage(-1007010, () => admin.send("/digest preview"));
+    expect(pointer.payload.text).toBe("Sent to you in a private message.");
+    const preview = peer.sent(7010);
+    expect(preview).toHaveLength(1);
+    expect(String(preview[0]!.text)).toContain("Daily Kabar");
+    expect(peer.sent(-1007010)).toHaveLength(1);
+  });
+});
+
 describe("digest failures through the real Telegram error mapping", () => {
   it("GIVEN a chat that blocked the bot and a group that became a supergroup THEN the first is disabled, the second moved and served", async () => {
     const peer = await startTelegramPeer();
