@@ -1,5 +1,6 @@
 import { Bot, type Transformer } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
+import { OFFLINE_BOT_INFO, textUpdate } from "../tests/peers/telegramOffline.js";
 import { createKabar } from "../src/app.js";
 import { LibraryHolder } from "../src/content/reload.js";
 import { loadLibrary } from "../src/content/loader.js";
@@ -13,11 +14,7 @@ import { type BenchSection, round, timeEach, devQuestions } from "./harness.js";
  * keyboards). Baseline, same run: a bare grammY bot answering every message
  * with a constant string, through the same transformer.
  */
-const botInfo: UserFromGetMe = {
-  id: 42, is_bot: true, first_name: "Kabar", username: "KabarBot", can_join_groups: true,
-  can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false,
-  has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
-} as UserFromGetMe;
+const botInfo = OFFLINE_BOT_INFO;
 
 function recorder(calls: { n: number }): Transformer {
   return async (_prev, method, payload) => {
@@ -28,18 +25,12 @@ function recorder(calls: { n: number }): Transformer {
   };
 }
 
+/** 50 users in private chats, alternating Indonesian and English apps. */
 function updatesFrom(texts: string[]): Update[] {
-  return texts.map((text, i) => ({
-    update_id: i + 1,
-    message: {
-      message_id: i + 1,
-      date: 0,
-      chat: { id: 1000 + (i % 50), type: "private", first_name: "U" },
-      from: { id: 1000 + (i % 50), is_bot: false, first_name: "U", language_code: i % 2 ? "id" : "en" },
-      text,
-      ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
-    },
-  })) as Update[];
+  return texts.map((text, i) => {
+    const id = 1000 + (i % 50);
+    return textUpdate({ id, type: "private", first_name: "U" }, text, { id, is_bot: false, first_name: "U", language_code: i % 2 ? "id" : "en" });
+  });
 }
 
 export const telegramSection: BenchSection = {

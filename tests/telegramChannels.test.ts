@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import { Bot } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Bot } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { DIGEST_SERVICE } from "../src/digest/service.js";
 import { ManualClock } from "../src/digest/clock.js";
@@ -8,25 +7,13 @@ import { createTelegramBot } from "../src/platforms/telegram/bot.js";
 import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
 import { testKabar } from "./helpers/core.js";
 import { jakarta, tempDataDir } from "./helpers/digest.js";
+import { OFFLINE_BOT_INFO, textUpdate } from "./peers/telegramOffline.js";
 
 /**
  * Channels and private previews, driven offline through grammY's own update
  * handling (`bot.handleUpdate`) with a recording API transformer: the local
  * Bot API emulator has no channels. Calls return what Telegram would.
  */
-const botInfo: UserFromGetMe = {
-  id: 4242,
-  is_bot: true,
-  first_name: "Kabar",
-  username: "KabarTestBot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
 
 interface Recorded {
   method: string;
@@ -43,7 +30,7 @@ function harness(options: { blockedUsers?: number[] } = {}) {
   stores.push(store);
   const clock = new ManualClock(jakarta(6, 0));
   const kabar = testKabar({ services: { [DIGEST_SERVICE]: { store, clock } } });
-  const bot: Bot = createTelegramBot({ token: "1:offline", kabar, botInfo });
+  const bot: Bot = createTelegramBot({ token: "1:offline", kabar, botInfo: OFFLINE_BOT_INFO });
   const calls: Recorded[] = [];
   let messageId = 100;
   bot.api.config.use(async (_prev, method, payload) => {
@@ -58,34 +45,9 @@ function harness(options: { blockedUsers?: number[] } = {}) {
   return { bot, calls, store };
 }
 
-let updateId = 1;
-function channelPost(chatId: number, text: string): Update {
-  return {
-    update_id: updateId++,
-    channel_post: {
-      message_id: updateId,
-      date: 0,
-      chat: { id: chatId, type: "channel", title: "Berita" },
-      sender_chat: { id: chatId, type: "channel", title: "Berita" },
-      text,
-      ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
-    },
-  } as Update;
-}
-
-function groupMessage(chatId: number, userId: number, text: string): Update {
-  return {
-    update_id: updateId++,
-    message: {
-      message_id: updateId,
-      date: 0,
-      chat: { id: chatId, type: "supergroup", title: "Group" },
-      from: { id: userId, is_bot: false, first_name: "Ana", language_code: "en" },
-      text,
-      entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }],
-    },
-  } as Update;
-}
+const channelPost = (chatId: number, text: string) => textUpdate({ id: chatId, type: "channel", title: "Berita" }, text);
+const groupMessage = (chatId: number, userId: number, text: string) =>
+  textUpdate({ id: chatId, type: "supergroup", title: "Group" }, text, { id: userId, is_bot: false, first_name: "Ana", language_code: "en" });
 
 describe("Telegram channels", () => {
   it("GIVEN an admin posts /digest subscribe in a channel THEN the channel is subscribed and the bot answers there", async () => {
