@@ -1,10 +1,8 @@
 import { Bot, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
 import { OFFLINE_BOT_INFO, textUpdate } from "../tests/peers/telegramOffline.js";
-import { createKabar } from "../src/app.js";
-import { LibraryHolder } from "../src/content/reload.js";
-import { loadLibrary } from "../src/content/loader.js";
 import { createTelegramBot } from "../src/platforms/telegram/bot.js";
+import { testKabar } from "../tests/helpers/core.js";
 import { type BenchSection, round, timeEach, devQuestions } from "./harness.js";
 
 /**
@@ -38,7 +36,7 @@ export const telegramSection: BenchSection = {
   async run() {
     const questions = devQuestions();
     const updates = updatesFrom([...questions, "/start", "/reaction france", "/summary short", "/actors", "/help"]);
-    const kabar = createKabar(new LibraryHolder(loadLibrary("content")));
+    const kabar = testKabar();
     const ours = createTelegramBot({ token: "1:bench", kabar, botInfo });
     const ourCalls = { n: 0 };
     ours.api.config.use(recorder(ourCalls));

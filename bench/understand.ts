@@ -1,7 +1,5 @@
-import { createKabar } from "../src/app.js";
-import { LibraryHolder } from "../src/content/reload.js";
-import { loadLibrary } from "../src/content/loader.js";
 import { tokenize } from "../src/understand/normalize.js";
+import { testKabar } from "../tests/helpers/core.js";
 import { type BenchSection, peakMemory, percentile, round, timeEach, devQuestions } from "./harness.js";
 
 /**
@@ -14,7 +12,7 @@ export const understandSection: BenchSection = {
   name: "free-text answering",
   async run() {
     const questions = devQuestions();
-    const kabar = createKabar(new LibraryHolder(loadLibrary("content")));
+    const kabar = testKabar();
     const rounds = 200;
     // Warm up the JIT and lazy indexes so the first questions do not dominate p99.
     for (const q of questions) await kabar.answer(q);

@@ -110,9 +110,9 @@ export class Kabar {
   async answer(text: string, options: { chat?: ChatContext; fallbackLang?: Lang } = {}): Promise<Answer> {
     const lang = options.fallbackLang ?? "id";
     const trimmed = text.trim();
-    if (!trimmed) return { reply: this.noticeReply("unknown", lang, t(lang).emptyMessage) };
+    if (!trimmed) return { reply: this.noticeReply(lang, t(lang).emptyMessage) };
     if (trimmed.length > MAX_QUESTION_CHARS) {
-      return { reply: this.noticeReply("unknown", lang, t(lang).messageTooLong(MAX_QUESTION_CHARS)) };
+      return { reply: this.noticeReply(lang, t(lang).messageTooLong(MAX_QUESTION_CHARS)) };
     }
     const parsed = parseCommandText(trimmed);
     if (parsed) {
@@ -148,8 +148,9 @@ export class Kabar {
     return makeReply({ kind: "error", lang, title: "", blocks: [t(lang).genericError], private: true });
   }
 
-  private noticeReply(kind: "unknown", lang: Lang, text: string): Reply {
+  /** A message the bot cannot read as a question (empty, too long): kind "unknown", with a hint. */
+  private noticeReply(lang: Lang, text: string): Reply {
     const article = this.library.newest();
-    return makeReply({ kind, lang, title: "", blocks: [text], source: sourceLine(article, lang), private: true });
+    return makeReply({ kind: "unknown", lang, title: "", blocks: [text], source: sourceLine(article, lang), private: true });
   }
 }
