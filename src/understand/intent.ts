@@ -129,6 +129,11 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
     return done("reaction", call("reaction", lang, { actor: actorId }));
   };
 
+  // 0. An errand that is not about the news ("French food in Jakarta?", "translate 'good morning'",
+  // "cook Azerbaijani plov"): the names, greetings and setting words in it do not make it a question for us.
+  const newsCue = Math.max(s.reaction, s.quote, s.summary, s.source, s.actors, s.background, ...sections.map((x) => x.score));
+  if (score(LEX.offTopic, tokens, joined) >= 3 && newsCue < 3) return done("unknown", call("unknown", lang));
+
   // 1. A covered actor is named; several of them asked at once get every reaction side by side.
   const first = actors[0];
   const named = new Set(actors.map((a) => a.actorId));
@@ -141,10 +146,6 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   if (named.size >= 2 && s.quote < 3 && (bestBackground < 3 || bestBackground <= s.reaction)) {
     return done("actors", call("actors", lang));
   }
-  // "Prancis" in "French food in Jakarta?": a name with an errand that is not about the news.
-  const offTopic = score(LEX.offTopic, tokens, joined);
-  const aboutNews = s.reaction + s.quote + s.background + s.topic + s.summary + s.source;
-  if (first && offTopic >= 3 && aboutNews === 0) return done("unknown", call("unknown", lang));
   if (first) return aboutActor(first.actorId);
 
   // 2. A country or organisation the article has no reaction from.
@@ -184,12 +185,10 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   ];
   let winner: [Intent, number, () => CommandCall] | undefined;
   for (const c of candidates) if (c[1] >= 2 && (!winner || c[1] > winner[1])) winner = c;
-  // "Translate 'good morning' into Japanese" is not a greeting.
-  if (winner && offTopic >= 3 && (winner[0] === "help" || winner[1] < 3)) return done("unknown", call("unknown", lang));
   if (winner) return done(winner[0], winner[2]());
 
   // 5. Asked who reacted without naming anyone, or asked about the story itself.
   if (s.reaction >= 3) return done("actors", call("actors", lang));
-  if (s.topic >= 2 && offTopic < 3) return done("summary", call("summary", lang));
+  if (s.topic >= 2) return done("summary", call("summary", lang));
   return done("unknown", call("unknown", lang));
 }
