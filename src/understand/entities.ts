@@ -1,7 +1,7 @@
 import type { Article } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import { editDistance, typoBudget } from "./fuzzy.js";
-import { cleanText, rawTokens } from "./normalize.js";
+import { cleanText, rawTokens, withoutEnclitic } from "./normalize.js";
 import { MAX_PLACE_TOKENS, PLACES } from "./places.js";
 
 /**
@@ -92,7 +92,7 @@ export function findActors(article: Article, tokens: string[], vocabulary: Reado
     for (let n = Math.min(index.maxTokens, tokens.length - i); n >= 1 && !matched; n--) {
       let key = tokens.slice(i, i + n).join(" ");
       // "Kremlinnya", "Rusianya": a name with an Indonesian enclitic.
-      if (n === 1 && !index.exact.has(key) && key.length > 5) key = key.replace(/(nya|lah|kah|pun)$/, "");
+      if (n === 1 && !index.exact.has(key)) key = withoutEnclitic(key);
       const actorId = index.exact.get(key);
       if (actorId) {
         const lang = index.langOf.get(key);

@@ -74,6 +74,11 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/** "sikapnya" -> "sikap", "bisakah" -> "bisa": Indonesian enclitics dropped from words long enough to carry one. */
+export function withoutEnclitic(word: string): string {
+  return word.length > 5 ? word.replace(/(nya|lah|kah|pun)$/, "") : word;
+}
+
 /** Tokens of the original message with their original case, for case-sensitive acronyms (US vs us). */
 export function rawTokens(text: string): string[] {
   return text

@@ -1,7 +1,7 @@
 import type { Article, BackgroundSection } from "../content/article.js";
 import { COMMON_WORDS } from "./language.js";
 import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SOURCE, SUMMARY, TOPIC } from "./lexicon.js";
-import { cleanText, tokenize } from "./normalize.js";
+import { cleanText, tokenize, withoutEnclitic } from "./normalize.js";
 import { PLACES } from "./places.js";
 import { SpellingFixer } from "./spelling.js";
 
@@ -17,8 +17,6 @@ export interface CompiledLexicon {
   /** Phrases by their first word, so a message is only checked for phrases that can start in it. */
   phrases: Map<string, Array<[string, number]>>;
 }
-
-const ENCLITIC = /(nya|lah|kah|pun)$/;
 
 export function compile(lexicon: Lexicon): CompiledLexicon {
   const out: CompiledLexicon = { exact: new Map(), stems: [], phrases: new Map() };
@@ -49,7 +47,7 @@ interface Prepared {
 let lastPrepared: { tokens: string[]; prepared: Prepared } | undefined;
 function prepare(tokens: string[], joined: string): Prepared {
   if (lastPrepared?.tokens === tokens) return lastPrepared.prepared;
-  const bare = tokens.map((t) => (t.length > 5 ? t.replace(ENCLITIC, "") : t));
+  const bare = tokens.map(withoutEnclitic);
   const prepared = { joined, bareJoined: ` ${bare.join(" ")} `, words: new Set([...tokens, ...bare]) };
   lastPrepared = { tokens, prepared };
   return prepared;
@@ -60,8 +58,7 @@ export function score(lex: CompiledLexicon, tokens: string[], joined: string): n
   const { bareJoined, words } = prepare(tokens, joined);
   let total = 0;
   for (const tok of tokens) {
-    // Indonesian enclitics: "sikapnya" is "sikap", "bisakah" is "bisa".
-    const bare = tok.length > 5 ? tok.replace(ENCLITIC, "") : tok;
+    const bare = withoutEnclitic(tok);
     let best = Math.max(lex.exact.get(tok) ?? 0, lex.exact.get(bare) ?? 0);
     for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
     total += best;
