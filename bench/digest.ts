@@ -10,7 +10,7 @@ import { loadLibrary } from "../src/content/loader.js";
 import { createLogger } from "../src/core/log.js";
 import { DigestScheduler } from "../src/digest/scheduler.js";
 import { TelegramPlatform } from "../src/platforms/telegram/telegramPlatform.js";
-import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
+import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
 import { type BenchSection, peakMemory, round } from "./harness.js";
 
 /**

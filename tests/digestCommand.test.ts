@@ -5,7 +5,7 @@ import { Kabar } from "../src/core/kabar.js";
 import type { Reply } from "../src/core/reply.js";
 import { ManualClock } from "../src/digest/clock.js";
 import { DIGEST_SERVICE } from "../src/digest/service.js";
-import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
+import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
 import { library } from "./helpers/core.js";
 import { jakarta } from "./helpers/digest.js";
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Platform } from "../src/core/platform.js";
 import { DigestScheduler } from "../src/digest/scheduler.js";
 import { DIGEST_SERVICE } from "../src/digest/service.js";
-import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
+import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
 import { library, testKabar } from "./helpers/core.js";
 import { jakarta, JumpClock, subscription, tempDataDir } from "./helpers/digest.js";
 import { startDiscordTestBot } from "./peers/discordHarness.js";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
+import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
 import { ROOT } from "./helpers/core.js";
 import { jakarta, subscription, tempDataDir } from "./helpers/digest.js";
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DIGEST_SERVICE } from "../src/digest/service.js";
 import { ManualClock } from "../src/digest/clock.js";
 import { createTelegramBot } from "../src/platforms/telegram/bot.js";
-import { SqliteSubscriptionStore } from "../src/store/sqlite.js";
+import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
 import { testKabar } from "./helpers/core.js";
 import { jakarta, tempDataDir } from "./helpers/digest.js";
 import { OFFLINE_BOT_INFO, textUpdate } from "./peers/telegramOffline.js";

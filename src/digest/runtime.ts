@@ -2,7 +2,7 @@ import type { Config } from "../config.js";
 import { type ContentWatcher, type LibraryHolder, watchContent } from "../content/reload.js";
 import type { Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
-import { SqliteSubscriptionStore } from "../store/sqlite.js";
+import { SqliteSubscriptionStore } from "../store/sqlite/store.js";
 import type { SubscriptionStore } from "../store/types.js";
 import { type Clock, systemClock } from "./clock.js";
 import { DigestScheduler } from "./scheduler.js";

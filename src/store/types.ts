@@ -99,5 +99,18 @@ export interface SubscriptionStore {
   lastSent(subscriptionId: number): Promise<Delivery | undefined>;
   /** Ids of the articles this subscription has already received in a digest. */
   receivedArticles(subscriptionId: number): Promise<Set<string>>;
+
+  /** Whether a feed item (its guid, or link when it has none) was already imported. */
+  hasFeedItem(feedUrl: string, itemKey: string): Promise<boolean>;
+  /** Remembers a feed item as imported into `articleId`; false if it was already recorded (another instance was faster). */
+  recordFeedItem(feedUrl: string, itemKey: string, articleId: string, now: number): Promise<boolean>;
+
+  /** The language a chat chose with /lang; undefined = follow each message (auto). */
+  getChatLang(platform: PlatformName, chatId: string): Promise<Lang | undefined>;
+  /** Sets the chat's language; undefined goes back to auto. */
+  setChatLang(platform: PlatformName, chatId: string, lang: Lang | undefined, now: number): Promise<void>;
+
+  /** Proves the store is reachable AND writable (for /readyz); throws an Error with a readable reason otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

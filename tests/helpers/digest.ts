@@ -6,7 +6,7 @@ import { DeliveryError, type Platform } from "../../src/core/platform.js";
 import type { Reply } from "../../src/core/reply.js";
 import { type Clock, ManualClock, systemClock } from "../../src/digest/clock.js";
 import { DigestScheduler, type SchedulerOptions } from "../../src/digest/scheduler.js";
-import { SqliteSubscriptionStore } from "../../src/store/sqlite.js";
+import { SqliteSubscriptionStore } from "../../src/store/sqlite/store.js";
 import type { PlatformName, SubscriptionInput } from "../../src/store/types.js";
 import { library } from "./core.js";
 

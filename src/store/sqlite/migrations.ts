@@ -59,6 +59,35 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "feed items, chat languages, store probe",
+    sql: `
+      -- One row per imported feed item, so a restart (or a second instance) never imports it twice.
+      CREATE TABLE feed_items (
+        feed_url TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        recorded_at INTEGER NOT NULL,
+        PRIMARY KEY (feed_url, item_key)
+      );
+
+      -- A chat's /lang choice; no row = auto.
+      CREATE TABLE chat_langs (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('id', 'en')),
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, chat_id)
+      );
+
+      -- ping() writes its one row here: a read proves little when the disk has gone read-only.
+      CREATE TABLE store_probe (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

@@ -1,80 +1,12 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { Lang } from "../core/lang.js";
+import type { Lang } from "../../core/lang.js";
 import { migrate } from "./migrations.js";
-import type {
-  Claim,
-  Delivery,
-  DeliveryStatus,
-  DigestMode,
-  PlatformName,
-  Subscription,
-  SubscriptionInput,
-  SubscriptionStore,
-} from "./types.js";
+import { type DeliveryRow, type SubscriptionRow, toDelivery, toSubscription } from "../rows.js";
+import type { Claim, Delivery, PlatformName, Subscription, SubscriptionInput, SubscriptionStore } from "../types.js";
 
 export const DATABASE_FILE = "kabar.db";
-
-interface SubscriptionRow {
-  id: number;
-  platform: PlatformName;
-  chat_id: string;
-  time: string;
-  time_zone: string;
-  lang: Lang;
-  mode: DigestMode;
-  created_by: string | null;
-  active: number;
-  disabled_reason: string | null;
-  created_at: number;
-  schedule_set_at: number;
-}
-
-interface DeliveryRow {
-  subscription_id: number;
-  slot: string;
-  due_at: number;
-  status: DeliveryStatus;
-  owner: string | null;
-  lease_until: number | null;
-  attempts: number;
-  article_ids: string;
-  note: string | null;
-  updated_at: number;
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  return {
-    id: r.id,
-    platform: r.platform,
-    chatId: r.chat_id,
-    time: r.time,
-    timeZone: r.time_zone,
-    lang: r.lang,
-    mode: r.mode,
-    ...(r.created_by ? { createdBy: r.created_by } : {}),
-    active: r.active === 1,
-    ...(r.disabled_reason ? { disabledReason: r.disabled_reason } : {}),
-    createdAt: r.created_at,
-    scheduleSetAt: r.schedule_set_at,
-  };
-}
-
-function toDelivery(r: DeliveryRow): Delivery {
-  return {
-    subscriptionId: r.subscription_id,
-    slot: r.slot,
-    dueAt: r.due_at,
-    status: r.status,
-    ...(r.owner ? { owner: r.owner } : {}),
-    ...(r.lease_until !== null ? { leaseUntil: r.lease_until } : {}),
-    attempts: r.attempts,
-    articleIds: JSON.parse(r.article_ids) as string[],
-    ...(r.note ? { note: r.note } : {}),
-    updatedAt: r.updated_at,
-  };
-}
 
 /**
  * The SubscriptionStore on one SQLite file (better-sqlite3 12: version 13
@@ -84,10 +16,13 @@ function toDelivery(r: DeliveryRow): Delivery {
  */
 export class SqliteSubscriptionStore implements SubscriptionStore {
   private readonly db: Database.Database;
+  /** The file's inode at open: a database deleted or replaced under us keeps working on the old inode, which ping must notice. */
+  private readonly inode: number | undefined;
 
   /** Opens (creating the folder and the file) and migrates. `path` ":memory:" is for tests. */
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.db = new Database(path);
+    this.inode = path === ":memory:" ? undefined : statSync(path).ino;
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.pragma("foreign_keys = ON");
@@ -282,6 +217,57 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
       article_id: string;
     }[];
     return new Set(rows.map((r) => r.article_id));
+  }
+
+  async hasFeedItem(feedUrl: string, itemKey: string): Promise<boolean> {
+    return this.db.prepare("SELECT 1 FROM feed_items WHERE feed_url = ? AND item_key = ?").get(feedUrl, itemKey) !== undefined;
+  }
+
+  async recordFeedItem(feedUrl: string, itemKey: string, articleId: string, now: number): Promise<boolean> {
+    const r = this.db
+      .prepare("INSERT INTO feed_items (feed_url, item_key, article_id, recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+      .run(feedUrl, itemKey, articleId, now);
+    return r.changes === 1;
+  }
+
+  async getChatLang(platform: PlatformName, chatId: string): Promise<Lang | undefined> {
+    const row = this.db.prepare("SELECT lang FROM chat_langs WHERE platform = ? AND chat_id = ?").get(platform, chatId) as
+      | { lang: Lang }
+      | undefined;
+    return row?.lang;
+  }
+
+  async setChatLang(platform: PlatformName, chatId: string, lang: Lang | undefined, now: number): Promise<void> {
+    if (lang === undefined) {
+      this.db.prepare("DELETE FROM chat_langs WHERE platform = ? AND chat_id = ?").run(platform, chatId);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO chat_langs (platform, chat_id, lang, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (platform, chat_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at`,
+      )
+      .run(platform, chatId, lang, now);
+  }
+
+  async ping(): Promise<void> {
+    if (!this.db.open) throw new Error("database is closed");
+    if (this.inode !== undefined) {
+      let ino: number | undefined;
+      try {
+        ino = statSync(this.path).ino;
+      } catch {
+        throw new Error(`database file ${this.path} is gone`);
+      }
+      if (ino !== this.inode) throw new Error(`database file ${this.path} was replaced while open`);
+    }
+    try {
+      this.db
+        .prepare("INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at")
+        .run(Date.now());
+    } catch (err) {
+      throw new Error(`database is not writable: ${(err as Error).message}`);
+    }
   }
 
   async close(): Promise<void> {
