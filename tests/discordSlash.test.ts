@@ -27,7 +27,7 @@ describe("Discord slash commands, end to end through discord.js", () => {
     expect(quote.name).toContain("🇫🇷");
     const colonna = bot.kabar.library.newest().actors.find((a) => a.id === "france")!.quotes[0]!;
     // The words verbatim (markdown-escaped, which Discord renders back to the same text), then our translation, marked.
-    expect(quote.value).toBe(`“${inert(colonna.text)}”\n*Our translation:* “${inert(colonna.translation)}”`);
+    expect(quote.value).toBe(`“${inert(colonna.text)}”\n*Our translation:* “${inert(colonna.translation!)}”`);
     expect(embed.footer.text).toMatch(/^Source: Tribunnews/);
     expect(embed.timestamp).toBe("2023-09-20T12:00:00.000Z");
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });

@@ -5,7 +5,8 @@ export interface Quote {
   speaker: string;
   role: Localized;
   text: string;
-  translation: string;
+  /** Our English rendering; absent while the English version is pending. */
+  translation?: string;
 }
 
 export interface Actor {
@@ -28,6 +29,13 @@ export interface BackgroundSection {
 
 export interface Article {
   id: string;
+  /** Drafts are validated but never served: the library holds published articles only. */
+  status: "draft" | "published";
+  /**
+   * Some English field was not written yet; the loader filled it with the
+   * Indonesian text, and English replies say the English version is pending.
+   */
+  englishPending: boolean;
   /** Folder the article was loaded from, for error messages and reloads. */
   dir: string;
   eventsDate: string;

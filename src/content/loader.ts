@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import type { Article } from "./article.js";
+import { fillMissingEnglish } from "./englishFallback.js";
 import { articleSchema, type ArticleFile } from "./schema.js";
 
 export const ARTICLE_FILE = "article.yaml";
@@ -129,28 +130,28 @@ export function loadArticle(dir: string, root = process.cwd()): Article {
   const dup = sectionIds.find((id, i) => sectionIds.indexOf(id) !== i);
   if (dup) throw new ContentError(shown(yamlPath), "background", `section id "${dup}" appears twice`);
 
+  const { pending, ...localized } = fillMissingEnglish(data);
   return {
     id: data.id,
+    status: data.status,
+    englishPending: pending,
     dir,
     eventsDate: data.events_date,
     language: data.language,
     outlet: data.outlet,
     author: data.author,
     ...(data.url ? { url: data.url } : {}),
-    title: data.title,
-    summary: data.summary,
-    actors: Object.entries(data.actors).map(([id, a]) => ({ id, ...a })),
-    background: data.background,
+    ...localized,
     related: data.related,
     original,
   };
 }
 
 /**
- * Loads every article folder under `contentDir`. All or nothing: the first
- * problem throws, so a broken folder is never half-served.
+ * Loads every article folder under `contentDir`, drafts included (what
+ * `content:check` validates). All or nothing: the first problem throws.
  */
-export function loadLibrary(contentDir: string, root = process.cwd()): ContentLibrary {
+export function loadAllArticles(contentDir: string, root = process.cwd()): Article[] {
   let entries: string[];
   try {
     entries = readdirSync(contentDir).sort();
@@ -167,5 +168,17 @@ export function loadLibrary(contentDir: string, root = process.cwd()): ContentLi
   const ids = articles.map((a) => a.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) throw new ContentError(relative(root, contentDir) || contentDir, "id", `article id "${dup}" is used by two folders`);
-  return new ContentLibrary(articles);
+  return articles;
+}
+
+/**
+ * The library served: every folder validated (a broken draft still stops the
+ * load), drafts left out. All or nothing, so a broken folder is never half-served.
+ */
+export function loadLibrary(contentDir: string, root = process.cwd()): ContentLibrary {
+  const published = loadAllArticles(contentDir, root).filter((a) => a.status === "published");
+  if (published.length === 0) {
+    throw new ContentError(relative(root, contentDir) || contentDir, "", "holds no published article (every folder is a draft: set status: published)");
+  }
+  return new ContentLibrary(published);
 }

@@ -5,11 +5,16 @@ import { z } from "zod";
  * load; everything downstream trusts the typed result.
  */
 const text = z.string().trim().min(1, "must not be empty");
-const localized = z.object({ id: text, en: text }).strict();
+/**
+ * English is optional everywhere: an imported draft holds no invented English.
+ * Until an editor writes it, English askers get the Indonesian text with a
+ * note that the English version is pending (see `Article.englishPending`).
+ */
+const localized = z.object({ id: text, en: text.optional() }).strict();
 const localizedParagraphs = z
-  .object({ id: z.array(text).min(1), en: z.array(text).min(1) })
+  .object({ id: z.array(text).min(1), en: z.array(text).min(1).optional() })
   .strict();
-const localizedList = z.object({ id: z.array(text), en: z.array(text) }).strict();
+const localizedList = z.object({ id: z.array(text), en: z.array(text).default([]) }).strict();
 
 export const ACTOR_ID = /^[a-z][a-z0-9-]{0,23}$/;
 
@@ -19,8 +24,8 @@ const quote = z
     role: localized,
     /** The article's words, verbatim (checked against original.txt). */
     text,
-    /** Our English rendering; always shown marked as a translation. */
-    translation: text,
+    /** Our English rendering; always shown marked as a translation. Absent until an editor writes it. */
+    translation: text.optional(),
   })
   .strict();
 
@@ -49,13 +54,16 @@ const background = z
 export const articleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, "must be 3-64 lower-case letters, digits and dashes"),
+    /** A draft is validated but never served, listed or sent; absent means published. */
+    status: z.enum(["draft", "published"]).default("published"),
     events_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
     language: z.enum(["id", "en"]),
     outlet: text,
     author: text,
     url: z.url().optional(),
     title: localized,
-    summary: z.object({ short: localized, long: localizedParagraphs }).strict(),
+    /** `extracted: true`: the summaries are the article's own sentences, picked by the importer. */
+    summary: z.object({ extracted: z.boolean().optional(), short: localized, long: localizedParagraphs }).strict(),
     actors: z
       .record(z.string().regex(ACTOR_ID, "actor ids must be lower-case letters, digits and dashes"), actor)
       .refine((actors) => Object.keys(actors).length > 0, "must list at least one actor"),

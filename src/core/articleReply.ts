@@ -107,3 +107,12 @@ export function notFoundReply(article: Article, lang: Lang, asked: string): Repl
     followUps: followUpsFor(article, lang, { command: "not_found" }),
   });
 }
+
+/**
+ * An English answer from an article whose English an editor has not written
+ * yet carries the Indonesian text (the loader's fallback) under one line saying so.
+ */
+export function noteEnglishPending(reply: Reply, article: Article | undefined): Reply {
+  if (reply.lang !== "en" || !article?.englishPending || article.language === "en") return reply;
+  return { ...reply, blocks: [t("en").englishPending, ...reply.blocks] };
+}

@@ -1,6 +1,7 @@
 import { articleKey, type ContentLibrary } from "../content/loader.js";
 import { actorList, sourceLine } from "../content/queries.js";
 import { type Understood, understand } from "../understand/intent.js";
+import { noteEnglishPending } from "./articleReply.js";
 import type { ChatContext, CommandContext, CommandDefinition } from "./command.js";
 import { UserError } from "./errors.js";
 import type { Lang } from "./lang.js";
@@ -74,7 +75,9 @@ export class Kabar {
       ...(chat ? { chat } : {}),
     };
     try {
-      return pinArticle(await def.run(call, ctx), ctx.library);
+      const reply = await def.run(call, ctx);
+      const about = reply.articleId ? ctx.library.get(reply.articleId) : undefined;
+      return pinArticle(noteEnglishPending(reply, about), ctx.library);
     } catch (err) {
       if (err instanceof UserError) {
         return makeReply({ kind: "notice", lang: call.lang, title: "", blocks: [err.userMessage[call.lang]], private: true });

@@ -30,6 +30,8 @@ export interface Catalogue {
   unknownTopic(topic: string, available: string): string;
   noQuotes(actor: string): string;
   translationLabel: string;
+  /** One line before an answer from an article whose English fields an editor has not written yet. */
+  englishPending: string;
   /** Scheduled digests: the digest itself and the /digest command. */
   digest: DigestStrings;
   followSummary: string;
@@ -121,6 +123,7 @@ const id: Catalogue = {
   unknownTopic: (topic, available) => `Latar belakang "${topic}" tidak ada. Yang tersedia: ${available}.`,
   noQuotes: (actor) => `Artikel ini tidak memuat kutipan langsung dari ${actor}.`,
   translationLabel: "Terjemahan kami",
+  englishPending: "Versi bahasa Inggris artikel ini belum ditulis; berikut teks bahasa Indonesianya.",
   digest: {
     title: (n) => (n > 1 ? `Kabar harian: ${n} artikel baru` : "Kabar harian"),
     intro: (n) => `${n} artikel yang belum Anda terima di kabar harian, yang terbaru lebih dulu.`,
@@ -212,6 +215,7 @@ const en: Catalogue = {
   unknownTopic: (topic, available) => `There is no background section "${topic}". Available: ${available}.`,
   noQuotes: (actor) => `The article has no direct quote from ${actor}.`,
   translationLabel: "Our translation",
+  englishPending: "The English version of this article is pending; here is the Indonesian text.",
   digest: {
     title: (n) => (n > 1 ? `Daily Kabar: ${n} new articles` : "Daily Kabar"),
     intro: (n) => `${n} articles you have not had in a digest yet, newest first.`,
