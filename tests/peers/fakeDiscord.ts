@@ -35,6 +35,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   // Tests read the JSON body freely.
   body: any;
+  /** The body exactly as it arrived (the payload snapshot compares bytes, not parsed JSON). */
+  raw: string;
 }
 
 export interface FakeResponse {
@@ -231,6 +233,7 @@ export class FakeDiscord {
       query: url.searchParams,
       headers: req.headers,
       body,
+      raw,
     };
     this.requests.push(request);
     const response = this.takeFailure(request) ?? this.answer(request);
