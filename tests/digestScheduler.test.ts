@@ -211,6 +211,25 @@ describe("digest scheduler: exactly once", () => {
     expect(perChat(slow.platform, other.platform)).toEqual(new Map([["1", 1], ["2", 1]]));
   });
 
+  it("GIVEN a send held by the pacer past its lease while the new owner's send is still in flight THEN the held one does not send", async () => {
+    const path = dbPath();
+    const clock = new ManualClock(jakarta(7, 0));
+    const slow = start(path, clock, { owner: "slow", pacing: { telegram: { limit: 1, windowMs: 10 * MINUTE } } });
+    const other = start(path, clock, { owner: "other" });
+    await subscribeMany(slow, 2);
+    // The new owner's send never returns: its claim stays "claimed", so only the owner check protects it.
+    other.platform.failures.set("2", ["hang"]);
+    const held = slow.scheduler.tick();
+    await clock.runUntilIdle(jakarta(7, 4));
+    clock.set(jakarta(7, 4));
+    void other.scheduler.tick();
+    await clock.runUntilIdle(jakarta(7, 5));
+    expect(other.platform.attempts.map((s) => s.chatId)).toEqual(["2"]);
+    await clock.runUntil(held);
+    expect(slow.platform.sent.map((s) => s.chatId)).toEqual(["1"]);
+    expect(await slow.store.delivery(1, "2024-03-04")).toMatchObject({ status: "sent", owner: "slow" });
+  });
+
   it("GIVEN a restart after the digest was sent THEN it is not sent again", async () => {
     const path = dbPath();
     const clock = new ManualClock(jakarta(7, 0));

@@ -162,6 +162,21 @@ for (const { kind, database } of [sqlite]) {
       expect(await b.receivedArticles(one.id)).toEqual(new Set(["x"]));
     });
 
+    it("GIVEN an instance whose expired claim was taken over while it was held THEN it can no longer renew, close or mark it", async () => {
+      const a = await open();
+      const b = await again();
+      const { id } = await a.subscribe(subscription("1"), T0);
+      expect(await a.claimSlot(claim(id, "a", T0, 60_000))).toBe(true);
+      expect(await b.takeOverClaim(claim(id, "b", T0 + 61_000))).toBe(true);
+      // "a" wakes up (its send was held by the pacer) while "b" is still sending: the claim is b's.
+      expect(await a.renewClaim(claim(id, "a", T0 + 62_000))).toBe(false);
+      expect(await a.markSent(id, "2024-03-04", "a", ["x"], T0 + 62_000)).toBe(false);
+      expect(await a.closeClaim(id, "2024-03-04", "a", "failed", "x", T0 + 62_000)).toBe(false);
+      expect(await b.renewClaim(claim(id, "b", T0 + 62_000))).toBe(true);
+      expect(await b.delivery(id, "2024-03-04")).toMatchObject({ status: "claimed", owner: "b", leaseUntil: T0 + 62_000 + 60_000 });
+      expect(await b.markSent(id, "2024-03-04", "b", ["x"], T0 + 63_000)).toBe(true);
+    });
+
     it("GIVEN many instances racing for the same slots at once THEN every slot has exactly one owner", async () => {
       const first = await open();
       const others = [first, await again(), await again()];
