@@ -34,6 +34,7 @@ export const envSchema = z.object({
   DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{15,22}$/.test(v), "must be a Discord snowflake (digits)"),
   DISCORD_MESSAGE_CONTENT: bool,
   CONTENT_DIR: z.string().trim().min(1).default("./content"),
+  CONTENT_WATCH: bool.default(true),
   DATA_DIR: z.string().trim().min(1).default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_LANG: z.enum(["id", "en"]).default("id"),

@@ -1,5 +1,5 @@
 import { createKabar, loadContentOrExit } from "./app.js";
-import { LibraryHolder } from "./content/reload.js";
+import { LibraryHolder, watchContent } from "./content/reload.js";
 import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
 import { createLogger } from "./core/log.js";
@@ -21,6 +21,8 @@ const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
 // Digests: the store opens here (DATA_DIR is created) so the digest command can reach it.
 const digests = createDigestRuntime({ config, holder, logger });
 const kabar = createKabar(holder, logger, digests.services);
+// Content reload on every surface (console included): file changes under CONTENT_DIR and SIGHUP.
+const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH });
 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 // Node's own crash report would print the error unredacted (a grammY error quotes the token in its URL):
@@ -55,6 +57,7 @@ if (platforms.length === 0) {
   // Digests print into an interactive console; piped input gets only the answers to its lines.
   if (process.stdin.isTTY) await digests.start([consoleChat]);
   await consoleChat.start();
+  contentWatcher.close();
   await digests.stop();
   process.exit(0);
 }
@@ -64,6 +67,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
+  contentWatcher.close();
   // Digests first: unsent claims are handed back while the platforms can still finish sends in progress.
   // A failure there must not leave the process running with the second signal ignored by the guard.
   const digestsStopped = await digests.stop().then(

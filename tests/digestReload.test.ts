@@ -36,7 +36,7 @@ describe("content reload while running", () => {
     const dir = contentCopy();
     const holder = new LibraryHolder(loadLibrary(dir));
     addLaterArticle(dir);
-    expect(reloadContent(holder, dir)).toEqual({ ok: true, articles: [LATER, FOLDER] });
+    expect(reloadContent(holder, dir)).toEqual({ ok: true, articles: [LATER, FOLDER], version: 2 });
     const digest = composeDigest(holder.current, new Set([FOLDER]), "en", "new")!;
     expect(digest.articleIds).toEqual([LATER]);
   });
@@ -70,6 +70,24 @@ describe("content reload while running", () => {
     addLaterArticle(dir);
     // Waits for the real file-system event, bounded.
     await vi.waitFor(() => expect(holder.current.newest().id).toBe(LATER), { timeout: 5_000, interval: 20 });
+  });
+
+  it("GIVEN a watcher with no onReload listener (as production starts it) THEN SIGHUP still swaps the content and bumps the version", () => {
+    const dir = contentCopy();
+    const holder = new LibraryHolder(loadLibrary(dir));
+    watchers.push(watchContent({ holder, contentDir: dir, debounceMs: 60_000 }));
+    addLaterArticle(dir);
+    process.emit("SIGHUP", "SIGHUP");
+    expect(holder.current.newest().id).toBe(LATER);
+    expect(holder.version).toBe(2);
+  });
+
+  it("GIVEN a refused reload THEN the content version stays as it was", () => {
+    const dir = contentCopy();
+    const holder = new LibraryHolder(loadLibrary(dir));
+    writeFileSync(join(dir, FOLDER, "article.yaml"), "id: [");
+    expect(reloadContent(holder, dir).ok).toBe(false);
+    expect(holder.version).toBe(1);
   });
 
   it("GIVEN SIGHUP THEN the content is reloaded at once", () => {

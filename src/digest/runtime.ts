@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { type ContentWatcher, type LibraryHolder, watchContent } from "../content/reload.js";
+import type { LibraryHolder } from "../content/reload.js";
 import type { Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
 import { SqliteSubscriptionStore } from "../store/sqlite/store.js";
@@ -11,19 +11,20 @@ import { DIGEST_SERVICE, type DigestServices } from "./service.js";
 /**
  * Digests as the composition root sees them: open the store (DATA_DIR is
  * created), hand the command its services, then, once the platforms run,
- * catch up, tick every minute and watch the content folder.
+ * catch up and tick every minute. (Content reload is the composition root's:
+ * it serves every surface, digests or not.)
  */
 export interface DigestRuntime {
   store: SubscriptionStore;
   scheduler: DigestScheduler;
   /** For createKabar: the `digest` command finds the store and clock here. */
   services: Record<string, unknown>;
-  start(platforms: readonly Platform[], options?: { watchContent?: boolean }): Promise<void>;
+  start(platforms: readonly Platform[]): Promise<void>;
   stop(): Promise<void>;
 }
 
 export function createDigestRuntime(options: {
-  config: Pick<Config, "DATA_DIR" | "DIGEST_GRACE_MINUTES" | "CONTENT_DIR">;
+  config: Pick<Config, "DATA_DIR" | "DIGEST_GRACE_MINUTES">;
   holder: LibraryHolder;
   logger?: Logger;
   clock?: Clock;
@@ -40,17 +41,13 @@ export function createDigestRuntime(options: {
     ...(logger ? { logger: logger.child({ part: "digest" }) } : {}),
   });
   const services: DigestServices = { store, clock };
-  let watcher: ContentWatcher | undefined;
   let stopped = false;
   return {
     store,
     scheduler,
     services: { [DIGEST_SERVICE]: services },
-    async start(platforms, startOptions = {}) {
+    async start(platforms) {
       for (const platform of platforms) scheduler.addPlatform(platform);
-      if (startOptions.watchContent !== false) {
-        watcher = watchContent({ holder, contentDir: config.CONTENT_DIR, ...(logger ? { logger } : {}) });
-      }
       logger?.info({ owner: scheduler.owner, platforms: platforms.map((p) => p.name) }, "digest scheduler starting");
       // The catch-up fan-out may take a while; start-up does not wait for it.
       void scheduler.start().then((report) => logger?.info(report, "digest catch-up done"));
@@ -58,7 +55,6 @@ export function createDigestRuntime(options: {
     async stop() {
       if (stopped) return;
       stopped = true;
-      watcher?.close();
       await scheduler.stop();
       await store.close();
     },
