@@ -1,5 +1,6 @@
 import { createKabar, loadContentOrExit } from "./app.js";
 import { LibraryHolder, watchContent } from "./content/reload.js";
+import { articlesGauge, contentVersion } from "./ops/metrics.js";
 import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
 import { createLogger } from "./core/log.js";
@@ -22,7 +23,9 @@ const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
 const digests = createDigestRuntime({ config, holder, logger });
 const kabar = createKabar(holder, logger, digests.services);
 // Content reload on every surface (console included): file changes under CONTENT_DIR and SIGHUP.
-const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH });
+const showContent = () => (contentVersion.set(holder.version), articlesGauge.set(holder.current.articles.length));
+showContent();
+const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH, onReload: showContent });
 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 // Node's own crash report would print the error unredacted (a grammY error quotes the token in its URL):
