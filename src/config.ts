@@ -36,6 +36,8 @@ export const envSchema = z.object({
   CONTENT_DIR: z.string().trim().min(1).default("./content"),
   CONTENT_WATCH: bool.default(true),
   DATA_DIR: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), "must be a postgres:// URL"),
+  TELEGRAM_BROADCAST_RATE: int(30, 1, 1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_LANG: z.enum(["id", "en"]).default("id"),
   DIGEST_GRACE_MINUTES: int(120, 0, 24 * 60),
@@ -44,7 +46,15 @@ export const envSchema = z.object({
 export type Config = z.infer<typeof envSchema>;
 
 /** Variables whose values are never echoed, even in a validation error. */
-const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "DISCORD_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]);
+const SECRET_KEYS = new Set(["TELEGRAM_BOT_TOKEN", "DISCORD_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "DATABASE_URL"]);
+
+function databasePassword(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -65,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   registerSecret(config.TELEGRAM_BOT_TOKEN);
   registerSecret(config.DISCORD_TOKEN);
   registerSecret(config.TELEGRAM_WEBHOOK_SECRET);
+  registerSecret(databasePassword(config.DATABASE_URL));
   return config;
 }
 

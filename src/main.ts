@@ -3,6 +3,7 @@ import { LibraryHolder, watchContent } from "./content/reload.js";
 import { articlesGauge, contentVersion } from "./ops/metrics.js";
 import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
+import { openStoreOrExit } from "./store/open.js";
 import { createLogger } from "./core/log.js";
 import type { Platform } from "./core/platform.js";
 import { ConsolePlatform } from "./platforms/console/consoleChat.js";
@@ -19,8 +20,9 @@ const config = loadConfigOrExit();
 const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
 const logger = createLogger(consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
 const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
-// Digests: the store opens here (DATA_DIR is created) so the digest command can reach it.
-const digests = createDigestRuntime({ config, holder, logger });
+// Digests: the store opens here (SQLite in DATA_DIR, or PostgreSQL) so the digest command can reach it.
+const { store, leadership } = await openStoreOrExit(config, logger);
+const digests = createDigestRuntime({ config, holder, logger, store, leadership });
 const kabar = createKabar(holder, logger, digests.services);
 // Content reload on every surface (console included): file changes under CONTENT_DIR and SIGHUP.
 const showContent = () => (contentVersion.set(holder.version), articlesGauge.set(holder.current.articles.length));

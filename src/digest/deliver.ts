@@ -2,6 +2,7 @@ import type { ContentLibrary } from "../content/loader.js";
 import type { Logger } from "../core/log.js";
 import { DeliveryError, type Platform } from "../core/platform.js";
 import type { Subscription, SubscriptionStore } from "../store/types.js";
+import { duplicateRiskTotal } from "../ops/metrics.js";
 import type { Clock } from "./clock.js";
 import { composeDigest } from "./compose.js";
 import type { PacingLimiter } from "./pacing.js";
@@ -22,6 +23,8 @@ export interface DeliveryJob {
   slot: Slot;
   /** Taking over a claim whose owner died (its lease ran out) rather than claiming afresh. */
   takeover: boolean;
+  /** The owner that died holding the claim (not one that handed it back): the chat may already have it. */
+  orphanedBy?: string;
   owned: boolean;
   attempts: number;
 }
@@ -65,6 +68,11 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
     job.owned = job.takeover ? await store.takeOverClaim(claim) : await store.claimSlot(claim);
     // Another instance has this slot (or it is already done): nothing to do here.
     if (!job.owned) return undefined;
+    if (job.orphanedBy) {
+      // Visible, not guessed: the dead owner may have sent it before it could record so.
+      duplicateRiskTotal.inc();
+      log?.warn({ deadOwner: job.orphanedBy }, "digest claim left by an instance that died: may have been delivered twice; sending it now");
+    }
   }
   const handBack = () => store.renewClaim({ ...claim, leaseUntil: clock.now() - 1, now: clock.now() });
   if (ctx.stopping()) {

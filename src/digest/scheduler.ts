@@ -28,6 +28,12 @@ export interface SchedulerOptions {
   graceMinutes: number;
   /** Defaults to 3 minutes: how long a crashed instance's claim blocks others. */
   leaseMs?: number;
+  /**
+   * Whether this instance leads the fan-out now (the "digest" role, store/leadership.ts);
+   * always, by default. A non-leader does not tick, and a leader that loses the role
+   * mid fan-out claims nothing more and hands back the claims it has not sent yet.
+   */
+  leading?: () => boolean;
   concurrency?: number;
   maxAttempts?: number;
   pacing?: Partial<Record<PlatformName, PacingRules>>;
@@ -84,13 +90,21 @@ export class DigestScheduler {
       platform: (name) => this.platforms.get(name),
       limiter: (name) => this.limiters.get(name)!,
       ...(options.logger ? { logger: options.logger } : {}),
-      stopping: () => this.stopped,
+      stopping: () => this.stopped || !this.leading(),
     };
   }
 
   /** Platforms register as they start; subscriptions of a platform not running here are left for an instance that has it. */
   addPlatform(platform: Platform): void {
     this.platforms.set(platform.name, platform);
+  }
+
+  private leading(): boolean {
+    return this.options.leading?.() ?? true;
+  }
+
+  get leaseMs(): number {
+    return this.ctx.leaseMs;
   }
 
   get graceMs(): number {
@@ -114,7 +128,7 @@ export class DigestScheduler {
 
   /** One pass: recovers expired claims, delivers due slots, records missed ones. Resolves when its fan-out ends. */
   tick(): Promise<TickReport> {
-    if (this.stopped) return Promise.resolve({ due: 0, recovered: 0, skipped: 0 });
+    if (this.stopped || !this.leading()) return Promise.resolve({ due: 0, recovered: 0, skipped: 0 });
     const run = this.runTick().catch((err: unknown) => {
       this.options.logger?.error({ err }, "digest tick failed");
       return { due: 0, recovered: 0, skipped: 0 };
@@ -144,7 +158,10 @@ export class DigestScheduler {
       }
       const sub = byId.get(claim.subscriptionId);
       if (!sub || this.inFlight.has(sub.id)) continue;
-      jobs.push({ sub, slot: { key: claim.slot, dueAt: claim.dueAt }, takeover: true, owned: false, attempts: 0 });
+      // A claim handed back at shutdown has lease_until set before its last update; one whose lease simply ran
+      // out was held by an instance that died, perhaps after the platform accepted the message.
+      const orphanedBy = claim.leaseUntil !== undefined && claim.leaseUntil >= claim.updatedAt ? claim.owner : undefined;
+      jobs.push({ sub, slot: { key: claim.slot, dueAt: claim.dueAt }, takeover: true, owned: false, attempts: 0, ...(orphanedBy ? { orphanedBy } : {}) });
       report.recovered++;
     }
     const recovering = new Set(jobs.map((j) => j.sub.id));

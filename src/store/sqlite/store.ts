@@ -35,6 +35,11 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     return new SqliteSubscriptionStore(join(dataDir, DATABASE_FILE));
   }
 
+  /** The database file (":memory:" in tests). */
+  get file(): string {
+    return this.path;
+  }
+
   get schemaVersion(): number {
     return this.db.pragma("user_version", { simple: true }) as number;
   }
