@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
 import type { Lang } from "../core/lang.js";
 import { cleanText } from "./normalize.js";
+import { ORGANISATIONS } from "./organisations.js";
 
 /**
  * Names of countries and organisations a user might ask about, in Indonesian
@@ -15,26 +16,19 @@ countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
 
 interface WorldCountry {
   cca2: string;
+  name: { common: string };
+  flag: string;
   altSpellings: string[];
   capital: string[];
   demonyms?: { eng?: { m: string; f: string } };
 }
 const world: WorldCountry[] = require("world-countries");
 
-/** Organisations and everyday Indonesian names the data packages do not carry. */
+/** Organisations (organisations.ts) and everyday Indonesian names the data packages do not carry. */
 const EXTRA: Array<[string, string[]]> = [
-  ["EU", ["Uni Eropa", "European Union", "UE", "EU", "Brussels", "Brussel"]],
-  ["NATO", ["NATO", "Pakta Pertahanan Atlantik Utara"]],
-  ["ASEAN", ["ASEAN"]],
-  ["OIC", ["OKI", "Organisasi Kerja Sama Islam", "OIC", "Organisation of Islamic Cooperation"]],
-  ["AU", ["Uni Afrika", "African Union"]],
-  ["ARAB_LEAGUE", ["Liga Arab", "Arab League"]],
+  ...ORGANISATIONS.map((o): [string, string[]] => [o.code, [...o.aliases.id, ...o.aliases.en]]),
   ["G7", ["G7"]],
   ["G20", ["G20"]],
-  ["OSCE", ["OSCE", "OSCE Minsk Group", "Minsk Group"]],
-  ["CSTO", ["CSTO", "Collective Security Treaty Organization"]],
-  ["ICRC", ["Palang Merah", "Red Cross", "ICRC"]],
-  ["WHO", ["WHO"]],
   ["GB", ["UK", "Inggris", "Britania", "British", "Britain", "England", "Inggris Raya"]],
   ["US", ["Amerika", "AS", "Paman Sam", "Gedung Putih", "White House", "Washington", "America", "American", "Americans", "US", "USA"]],
   ["CN", ["Tiongkok", "Cina", "RRC", "RRT", "Beijing"]],
@@ -118,3 +112,27 @@ function build(): Map<string, Place> {
 export const PLACES: ReadonlyMap<string, Place> = build();
 /** Longest place name in tokens, to bound n-gram scans. */
 export const MAX_PLACE_TOKENS = Math.max(...[...PLACES.keys()].map((k) => k.split(" ").length));
+
+/** What the country packages say about one country (ISO alpha-2), for the importer's actors. */
+export interface CountryFacts {
+  code: string;
+  /** Indonesian and English names; the first English one is the everyday name ("Russia"). */
+  names: { id: string[]; en: string[] };
+  flag: string;
+  capitals: string[];
+  demonym?: string;
+}
+
+export function countryFacts(code: string): CountryFacts | undefined {
+  const c = world.find((w) => w.cca2 === code);
+  if (!c) return undefined;
+  const id = countries.getName(code, "id", { select: "all" }) ?? [];
+  const en = [c.name.common, ...(countries.getName(code, "en", { select: "all" }) ?? [])];
+  return {
+    code,
+    names: { id: [...new Set(id)], en: [...new Set(en)] },
+    flag: c.flag,
+    capitals: c.capital,
+    ...(c.demonyms?.eng ? { demonym: c.demonyms.eng.m } : {}),
+  };
+}
