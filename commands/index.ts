@@ -1,5 +1,6 @@
 import type { CommandDefinition } from "../src/core/command.js";
 import actors from "./actors.js";
+import articles from "./articles.js";
 import background from "./background.js";
 import digest from "./digest.js";
 import help from "./help.js";
@@ -9,4 +10,4 @@ import source from "./source.js";
 import summary from "./summary.js";
 
 /** Every command, in the order menus and /help list them. */
-export const COMMANDS: readonly CommandDefinition[] = [summary, reaction, background, quote, actors, source, digest, help];
+export const COMMANDS: readonly CommandDefinition[] = [summary, reaction, background, quote, actors, source, articles, digest, help];

@@ -51,6 +51,8 @@ export class Kabar {
 
   constructor(private readonly options: KabarOptions) {
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
+    // The Indonesian name typed as a text command (/artikel, /ringkasan) runs the same command.
+    for (const c of options.commands) if (c.nameId && !this.byName.has(c.nameId)) this.byName.set(c.nameId, c);
   }
 
   get commands(): readonly CommandDefinition[] {

@@ -12,6 +12,7 @@ export type ReplyKind =
   | "actors"
   | "source"
   | "help"
+  | "articles"
   | "not_found"
   | "unknown"
   | "digest"

@@ -47,6 +47,11 @@ export interface Catalogue {
   consoleUsage: string;
   startPrivateChatFirst(botUsername: string): string;
   availableReactions: string;
+  /** /articles: the list of articles. */
+  articlesTitle: string;
+  articlesIntro(total: number, page: number, pages: number): string;
+  articlesPrevious: string;
+  articlesNext: string;
   /** Telegram /start. */
   startTitle(name: string): string;
   startIntro(title: string): string;
@@ -175,6 +180,11 @@ const id: Catalogue = {
   consoleUsage: "Ketik /help untuk daftar perintah, /exit atau Ctrl-D untuk keluar.",
   startPrivateChatFirst: (bot) => `Saya belum bisa mengirim pesan pribadi ke Anda. Buka chat dengan @${bot}, tekan Start, lalu coba lagi.`,
   availableReactions: "Reaksi yang ada",
+  articlesTitle: "Artikel",
+  articlesIntro: (total, page, pages) =>
+    `${total} artikel, yang terbaru lebih dulu (halaman ${page} dari ${pages}). Pilih satu untuk ringkasannya, atau ketik /summary article=<id>.`,
+  articlesPrevious: "« Sebelumnya",
+  articlesNext: "Berikutnya »",
   startTitle: (name) => (name ? `Halo, ${name}!` : "Halo!"),
   startIntro: (title) =>
     `Saya Kabar. Saya menjawab tentang artikel "${title}": ringkasan, reaksi tiap negara atau lembaga, kutipan, dan latar belakangnya. Pilih bagian di bawah, pakai perintah (/help), atau tanyakan saja, misalnya: apa kata Prancis?`,
@@ -267,6 +277,11 @@ const en: Catalogue = {
   consoleUsage: "Type /help for commands, /exit or Ctrl-D to leave.",
   startPrivateChatFirst: (bot) => `I can't message you privately yet. Open a chat with @${bot}, press Start, then try again.`,
   availableReactions: "Reactions available",
+  articlesTitle: "Articles",
+  articlesIntro: (total, page, pages) =>
+    `${total} article${total === 1 ? "" : "s"}, newest first (page ${page} of ${pages}). Pick one for its summary, or type /summary article=<id>.`,
+  articlesPrevious: "« Previous",
+  articlesNext: "Next »",
   startTitle: (name) => (name ? `Hello, ${name}!` : "Hello!"),
   startIntro: (title) =>
     `I am Kabar. I answer about the article "${title}": its summary, each country's or organisation's reaction, quotes and background. Pick a section below, use a command (/help), or just ask, for example: what did France say?`,
