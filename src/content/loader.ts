@@ -159,6 +159,8 @@ export function loadAllArticles(contentDir: string, root = process.cwd()): Artic
     throw new ContentError(relative(root, contentDir) || contentDir, "", "content folder cannot be read");
   }
   const dirs = entries
+    // Dot-folders are hidden: the importer writes a folder under a dot-name, then renames it into place.
+    .filter((name) => !name.startsWith("."))
     .map((name) => join(contentDir, name))
     .filter((p) => statSync(p).isDirectory());
   const articles = dirs.map((dir) => loadArticle(dir, root));
