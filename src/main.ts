@@ -49,9 +49,10 @@ if (config.TELEGRAM_BOT_TOKEN) {
       kabar,
       logger: logger.child({ platform: "telegram" }),
       dataDir: config.DATA_DIR,
+      paidBroadcast: config.TELEGRAM_BROADCAST_RATE > 30,
       ...(config.TELEGRAM_WEBHOOK_URL
         ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.PORT, ...(config.TELEGRAM_WEBHOOK_SECRET ? { secret: config.TELEGRAM_WEBHOOK_SECRET } : {}) } }
-        : {}),
+        : { pollingRole: leadership.acquire("telegram") }),
     }),
   );
 }

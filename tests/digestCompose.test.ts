@@ -124,6 +124,17 @@ describe("pacing a fan-out", () => {
     expect(dm[1]! - dm[0]!).toBeGreaterThanOrEqual(1000);
   });
 
+  it("GIVEN a full window whose first send was answered late THEN the next send waits a window from that answer", async () => {
+    const clock = new ManualClock(0);
+    const limiter = new PacingLimiter({ limit: 2, windowMs: 1000 }, clock);
+    const first = await limiter.acquire("1");
+    await clock.runUntil(limiter.acquire("2"));
+    // The first request reached the platform late (at 300 ms, answered then): it counts from there.
+    first(300);
+    await clock.runUntil(limiter.acquire("3"));
+    expect(clock.now()).toBe(1300);
+  });
+
   it("GIVEN a pause after a 429 THEN nobody sends until it ends", async () => {
     const clock = new ManualClock(0);
     const limiter = new PacingLimiter(TELEGRAM_PACING, clock);

@@ -104,22 +104,32 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
   }
 
   job.attempts++;
-  // The pacer may hold a send for long (a 429 pause, a busy group), longer than the lease: the
-  // claim is renewed only now, so it is still ours, and the slot still in grace, when we send.
-  await ctx.limiter(sub.platform).acquire(sub.chatId);
+  // Renewed before pacing, so nothing but the request itself stands between the pacer's grant
+  // and the wire: a database round trip there would let sends bunch up past the platform's limit.
+  const renew = (at: number) => store.renewClaim({ ...claim, leaseUntil: at + ctx.leaseMs, now: at });
+  const renewedAt = clock.now();
+  if (!(await renew(renewedAt))) {
+    log?.warn("digest claim lost to another instance; not sending");
+    return undefined;
+  }
+  const answered = await ctx.limiter(sub.platform).acquire(sub.chatId);
   const sendAt = clock.now();
   if (ctx.stopping()) {
     await handBack();
     return undefined;
   }
   if (await skipIfLate(sendAt)) return undefined;
-  if (!(await store.renewClaim({ ...claim, leaseUntil: sendAt + ctx.leaseMs, now: sendAt }))) {
-    log?.warn("digest claim lost to another instance; not sending");
+  // The pacer may hold a send for long (a 429 pause, a busy group), past most of the lease:
+  // renew once more, so the claim is surely still ours, and the slot still in grace, when we send.
+  if (sendAt - renewedAt > ctx.leaseMs / 2 && !(await renew(sendAt))) {
+    log?.warn("digest claim lost to another instance while paced; not sending");
     return undefined;
   }
   try {
     await platform.send(sub.chatId, digest.reply);
+    answered(clock.now());
   } catch (err) {
+    answered(clock.now());
     if (err instanceof DeliveryError) return handleFailure(job, err, ctx, deadline);
     // Adapters map every failure worth retrying to a DeliveryError; anything else (a request the
     // platform refuses, a rendering bug) would fail the same way again: record it and say so.

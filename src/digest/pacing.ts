@@ -26,14 +26,31 @@ export const TELEGRAM_PACING: PacingRules = {
   perChatGapMs: (chatId) => (chatId.startsWith("-") ? 3_000 : 1_000),
 };
 
+/**
+ * Telegram at `perSecond` digests a second for the whole bot: only the leading instance
+ * fans out, so this one limiter is the bot's. Above 30 the sends carry allow_paid_broadcast
+ * (https://core.telegram.org/bots/api#paid-broadcasts), which allows up to 1,000/s.
+ */
+export function telegramPacing(perSecond: number): PacingRules {
+  return { ...TELEGRAM_PACING, limit: perSecond };
+}
+
 /** Discord: @discordjs/rest queues per route bucket; this only keeps us under the 50/s global limit. */
 export const DISCORD_PACING: PacingRules = { limit: 45, windowMs: 1_000 };
 
 export const UNPACED: PacingRules = { limit: Number.POSITIVE_INFINITY, windowMs: 1_000 };
 
+/** Tells the limiter when the request it allowed was answered (see `acquire`). */
+export type SendDone = (answeredAt: number) => void;
+
 export class PacingLimiter {
-  /** Send times inside the current window, oldest first (a ring of at most `limit`). */
-  private readonly recent: number[] = [];
+  /**
+   * Sends inside the current window: each counts from when it was allowed and, once answered,
+   * from its answer. The platform counts a request when it arrives, somewhere between the two; a
+   * request held up on our side (a new connection, a busy event loop) would otherwise arrive
+   * bunched with later ones and a window that looked full on our side would overflow on theirs.
+   */
+  private readonly recent: { at: number }[] = [];
   private nextFree = 0;
   private pausedUntil = 0;
   private readonly chatNext = new Map<string, number>();
@@ -44,8 +61,8 @@ export class PacingLimiter {
     private readonly clock: Clock,
   ) {}
 
-  /** Resolves when one more send to `chatId` is allowed, and counts it. */
-  async acquire(chatId: string): Promise<void> {
+  /** Resolves when one more send to `chatId` is allowed, and counts it; call the result when the request is answered. */
+  async acquire(chatId: string): Promise<SendDone> {
     const gap = this.rules.perChatGapMs?.(chatId) ?? 0;
     if (gap > 0) {
       // Waiting for one chat happens outside the shared queue, so it never holds up the others.
@@ -60,10 +77,16 @@ export class PacingLimiter {
       }
       this.forgetOldChats();
     }
-    if (!Number.isFinite(this.rules.limit)) return;
+    if (!Number.isFinite(this.rules.limit)) return () => {};
     const turn = this.queue.then(() => this.waitForWindow());
-    this.queue = turn.catch(() => undefined);
-    await turn;
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    const entry = await turn;
+    return (answeredAt) => {
+      entry.at = Math.max(entry.at, answeredAt);
+    };
   }
 
   /** After a 429 that names no single chat: nobody sends until `ms` from now. */
@@ -71,22 +94,35 @@ export class PacingLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
   }
 
-  private async waitForWindow(): Promise<void> {
+  private async waitForWindow(): Promise<{ at: number }> {
     const spacing = this.rules.windowMs / this.rules.limit;
     for (;;) {
       const now = this.clock.now();
-      while (this.recent.length > 0 && this.recent[0]! <= now - this.rules.windowMs) this.recent.shift();
-      const windowFree = this.recent.length < this.rules.limit ? now : this.recent[0]! + this.rules.windowMs;
+      const windowFree = this.oldestInWindow(now) + this.rules.windowMs;
       const at = Math.max(now, this.nextFree, windowFree, this.pausedUntil);
       if (at <= now) {
-        this.recent.push(now);
+        const entry = { at: now };
+        this.recent.push(entry);
         // Keep the even grid when a timer fires a little late; after a longer
         // stall start a new grid rather than catching up in a burst.
         this.nextFree = Math.max(this.nextFree, now - spacing / 2) + spacing;
-        return;
+        return entry;
       }
       await this.clock.sleep(at - now);
     }
+  }
+
+  /** Drops sends that left the window; when it is full, the time of the one that leaves first (else -Infinity). */
+  private oldestInWindow(now: number): number {
+    let oldest = Number.POSITIVE_INFINITY;
+    let kept = 0;
+    for (const entry of this.recent) {
+      if (entry.at <= now - this.rules.windowMs) continue;
+      this.recent[kept++] = entry;
+      oldest = Math.min(oldest, entry.at);
+    }
+    this.recent.length = kept;
+    return kept < this.rules.limit ? Number.NEGATIVE_INFINITY : oldest;
   }
 
   private forgetOldChats(): void {

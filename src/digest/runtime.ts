@@ -7,6 +7,7 @@ import type { Leadership } from "../store/leadership.js";
 import { SqliteSubscriptionStore } from "../store/sqlite/store.js";
 import type { SubscriptionStore } from "../store/types.js";
 import { type Clock, systemClock } from "./clock.js";
+import { telegramPacing } from "./pacing.js";
 import { DigestScheduler } from "./scheduler.js";
 import { DIGEST_SERVICE, type DigestServices } from "./service.js";
 
@@ -29,7 +30,7 @@ export interface DigestRuntime {
 const SHARED_LEASE_MS = 10_000;
 
 export function createDigestRuntime(options: {
-  config: Pick<Config, "DATA_DIR" | "DIGEST_GRACE_MINUTES">;
+  config: Pick<Config, "DATA_DIR" | "DIGEST_GRACE_MINUTES"> & Partial<Pick<Config, "TELEGRAM_BROADCAST_RATE">>;
   holder: LibraryHolder;
   logger?: Logger;
   clock?: Clock;
@@ -48,6 +49,7 @@ export function createDigestRuntime(options: {
     graceMinutes: config.DIGEST_GRACE_MINUTES,
     ...(logger ? { logger: logger.child({ part: "digest" }) } : {}),
     ...(role ? { leading: () => role.leading } : {}),
+    ...(config.TELEGRAM_BROADCAST_RATE ? { pacing: { telegram: telegramPacing(config.TELEGRAM_BROADCAST_RATE) } } : {}),
     // Shared database: a dead leader's claims must come free soon, for the next leader to finish the slot.
     ...(leadership?.kind === "postgres" ? { leaseMs: SHARED_LEASE_MS } : {}),
   });

@@ -15,6 +15,8 @@ const HTML = { parse_mode: "HTML", link_preview_options: { is_disabled: true } }
 export interface PostOptions {
   /** Answer this message (groups): the reply is threaded under the question. */
   replyTo?: number;
+  /** Bot API allow_paid_broadcast: up to 1,000 messages/s, billed in Stars (digests, when TELEGRAM_BROADCAST_RATE > 30). */
+  paidBroadcast?: boolean;
   logger?: Logger;
 }
 
@@ -32,6 +34,7 @@ export async function postReply(api: Api, chatId: number | string, reply: Reply,
       await api.sendMessage(chatId, html, {
         ...HTML,
         ...(i === chunks.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
+        ...(options.paidBroadcast ? { allow_paid_broadcast: true } : {}),
         ...(i === 0 && options.replyTo !== undefined
           ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
           : {}),

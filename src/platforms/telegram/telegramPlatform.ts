@@ -6,6 +6,7 @@ import { Api, type Bot } from "grammy";
 import { type Logger, registerSecret } from "../../core/log.js";
 import type { Platform } from "../../core/platform.js";
 import type { Reply } from "../../core/reply.js";
+import type { Role } from "../../store/leadership.js";
 import { chatIdOn } from "../../core/target.js";
 import { ALLOWED_UPDATES, createTelegramBot, type TelegramBotOptions } from "./bot.js";
 import { syncCommandMenu } from "./commandMenu.js";
@@ -24,6 +25,14 @@ export interface TelegramPlatformOptions extends TelegramBotOptions {
   dataDir: string;
   webhook?: WebhookOptions;
   logger: Logger;
+  /**
+   * Telegram allows one long-polling client per token: with several instances only the holder
+   * of this role (store/leadership.ts, "telegram") polls; the others stand by and take over when
+   * it dies. Without it this instance always polls. Webhook mode ignores it: every instance answers.
+   */
+  pollingRole?: Role;
+  /** Digests go out with allow_paid_broadcast (TELEGRAM_BROADCAST_RATE above Telegram's free ~30/s). */
+  paidBroadcast?: boolean;
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -38,6 +47,7 @@ export class TelegramPlatform implements Platform {
    */
   private readonly deliveryApi: Api;
   private runner?: RunnerHandle;
+  private stopWatchingRole?: () => void;
   private server?: Server;
   private readonly inFlight = new Set<Promise<unknown>>();
 
@@ -70,18 +80,39 @@ export class TelegramPlatform implements Platform {
       logger.info({ port: this.options.webhook.port }, "Telegram webhook listening");
       return;
     }
+    const role = this.options.pollingRole;
+    if (!role) return this.startPolling();
+    this.stopWatchingRole = role.onChange((leading) => {
+      if (leading) void this.startPolling();
+      else void this.stopPolling().then(() => logger.info("Telegram long polling handed over: another instance polls now"));
+    });
+    if (!role.leading) logger.info("Telegram long polling: standing by, another instance polls");
+  }
+
+  private async startPolling(): Promise<void> {
+    const { logger } = this.options;
+    if (this.runner?.isRunning()) return;
     // A webhook left over from an earlier webhook deployment would make getUpdates fail with 409.
     await this.bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, "deleteWebhook failed"));
+    // The role may have moved on while we waited, or another call started the runner.
+    if (this.runner?.isRunning() || (this.options.pollingRole && !this.options.pollingRole.leading)) return;
     // silent: the runner would print fetch errors with console.error, bypassing the redacting logger.
-    this.runner = run(this.bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-    void this.runner.task()?.catch((err: unknown) => logger.error({ err }, "Telegram polling stopped"));
+    const runner = run(this.bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    this.runner = runner;
+    void runner.task()?.catch((err: unknown) => logger.error({ err }, "Telegram polling stopped"));
+    if (this.options.pollingRole) logger.info("Telegram long polling: this instance polls");
+  }
+
+  private async stopPolling(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    if (runner?.isRunning()) await runner.stop();
   }
 
   /** Stops fetching, lets the updates in flight finish, closes the webhook server. Safe to call twice. */
   async stop(): Promise<void> {
-    const runner = this.runner;
-    this.runner = undefined;
-    if (runner?.isRunning()) await runner.stop();
+    this.stopWatchingRole?.();
+    await this.stopPolling();
     // Answers being written when the signal came are finished, within a bound, before the process exits.
     await Promise.race([Promise.allSettled([...this.inFlight]), sleep(STOP_GRACE_MS, undefined, { ref: false })]);
     const server = this.server;
@@ -98,7 +129,7 @@ export class TelegramPlatform implements Platform {
   async send(chatId: string, reply: Reply): Promise<void> {
     const id = chatIdOn("telegram", chatId);
     try {
-      await postReply(this.deliveryApi, id, reply, { logger: this.options.logger });
+      await postReply(this.deliveryApi, id, reply, { logger: this.options.logger, paidBroadcast: this.options.paidBroadcast === true });
     } catch (err) {
       throw toDeliveryError(err);
     }
