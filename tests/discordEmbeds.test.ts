@@ -1,28 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { makeReply, type Reply } from "../src/core/reply.js";
-import { MAX_CUSTOM_ID, renderButtons } from "../src/platforms/discord/buttons.js";
-import { EMBED_LIMITS, embedSize } from "../src/platforms/discord/embeds.js";
+import { renderButtons } from "../src/platforms/discord/buttons.js";
 import { type DiscordMessage, renderReply } from "../src/platforms/discord/render.js";
 import { escapeDiscordMarkdown, splitText } from "../src/platforms/discord/text.js";
 import { testKabar } from "./peers/discordHarness.js";
+import { DISCORD_CUSTOM_ID, DISCORD_EMBED, discordEmbedChars } from "./helpers/platformLimits.js";
 
 /** Every limit of https://discord.com/developers/docs/resources/message#embed-object-embed-limits, on every message. */
 function expectWithinLimits(messages: DiscordMessage[]): void {
   for (const message of messages) {
     expect(message.embeds.length).toBeGreaterThan(0);
-    expect(message.embeds.length).toBeLessThanOrEqual(EMBED_LIMITS.embedsPerMessage);
-    expect(message.embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(EMBED_LIMITS.total);
+    expect(message.embeds.length).toBeLessThanOrEqual(DISCORD_EMBED.perMessage);
+    expect(message.embeds.reduce((n, e) => n + discordEmbedChars(e), 0)).toBeLessThanOrEqual(DISCORD_EMBED.total);
     for (const embed of message.embeds) {
-      expect(embed.title?.length ?? 0).toBeLessThanOrEqual(EMBED_LIMITS.title);
-      expect(embed.description?.length ?? 0).toBeLessThanOrEqual(EMBED_LIMITS.description);
-      expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(EMBED_LIMITS.fields);
+      expect(embed.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_EMBED.title);
+      expect(embed.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_EMBED.description);
+      expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_EMBED.fields);
       for (const field of embed.fields ?? []) {
         expect(field.name.length).toBeGreaterThan(0);
-        expect(field.name.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldName);
+        expect(field.name.length).toBeLessThanOrEqual(DISCORD_EMBED.fieldName);
         expect(field.value.length).toBeGreaterThan(0);
-        expect(field.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+        expect(field.value.length).toBeLessThanOrEqual(DISCORD_EMBED.fieldValue);
       }
-      expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(EMBED_LIMITS.footer);
+      expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(DISCORD_EMBED.footerText);
     }
     expect(message.allowedMentions).toEqual({ parse: [], repliedUser: false });
   }
@@ -123,7 +123,7 @@ describe("Discord embeds", () => {
     for (const row of rows) {
       expect(row.components).toHaveLength(5);
       for (const button of row.components) {
-        expect("custom_id" in button && button.custom_id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
+        expect("custom_id" in button && button.custom_id.length).toBeLessThanOrEqual(DISCORD_CUSTOM_ID);
         expect("label" in button && button.label!.length).toBeLessThanOrEqual(80);
       }
     }
