@@ -1,4 +1,5 @@
 import { config as loadDotenv } from "dotenv";
+import cron from "node-cron";
 import { z } from "zod";
 import { registerSecret } from "./core/log.js";
 
@@ -41,6 +42,19 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_LANG: z.enum(["id", "en"]).default("id"),
   DIGEST_GRACE_MINUTES: int(120, 0, 24 * 60),
+  // Feeds polled while the bot runs (src/import/feedPoller.ts).
+  FEEDS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean))
+    .refine((urls) => urls.every((u) => /^https?:\/\/[^\s]+$/i.test(u) && URL.canParse(u)), "must be http(s) URLs separated by commas"),
+  FEED_POLL: z
+    .string()
+    .trim()
+    .default("*/10 * * * *")
+    .refine((v) => cron.validate(v), "must be a cron expression such as */10 * * * * (every 10 minutes)"),
+  FEED_AUTO_PUBLISH: bool,
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 import { createKabar, loadContentOrExit } from "./app.js";
-import { LibraryHolder, watchContent } from "./content/reload.js";
+import { LibraryHolder, reloadContent, watchContent } from "./content/reload.js";
+import { feedPollerFromConfig } from "./import/feedPoller.js";
 import { articlesGauge, contentVersion } from "./ops/metrics.js";
 import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
@@ -28,6 +29,8 @@ const kabar = createKabar(holder, logger, digests.services);
 const showContent = () => (contentVersion.set(holder.version), articlesGauge.set(holder.current.articles.length));
 showContent();
 const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH, onReload: showContent });
+// FEEDS: new items become article folders; served at once (a reload) when published.
+const feeds = feedPollerFromConfig(config, { store, leadership, logger, onImported: () => (reloadContent(holder, config.CONTENT_DIR, logger), showContent()) });
 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 // Node's own crash report would print the error unredacted (a grammY error quotes the token in its URL):
@@ -62,8 +65,10 @@ if (platforms.length === 0) {
   const consoleChat = new ConsolePlatform({ kabar, lang: config.DEFAULT_LANG });
   // Digests print into an interactive console; piped input gets only the answers to its lines.
   if (process.stdin.isTTY) await digests.start([consoleChat]);
+  feeds?.start();
   await consoleChat.start();
   contentWatcher.close();
+  await feeds?.stop();
   await digests.stop();
   process.exit(0);
 }
@@ -74,6 +79,8 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, "shutting down");
   contentWatcher.close();
+  // Feeds before the store closes with the digests.
+  await feeds?.stop().catch((err: unknown) => logger.error({ err }, "feed poller shutdown failed"));
   // Digests first: unsent claims are handed back while the platforms can still finish sends in progress.
   // A failure there must not leave the process running with the second signal ignored by the guard.
   const digestsStopped = await digests.stop().then(
@@ -93,9 +100,11 @@ try {
     logger.info({ platform: platform.name }, "platform started");
   }
   await digests.start(platforms);
+  feeds?.start();
 } catch (err) {
   // A bad token or an unreachable API at start: one logged line (redacted), a clean stop, a non-zero exit.
   logger.fatal({ err }, "start-up failed");
+  await feeds?.stop().catch(() => undefined);
   await digests.stop().catch(() => undefined);
   await Promise.allSettled(platforms.map((p) => p.stop()));
   process.exit(1);
