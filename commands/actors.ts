@@ -7,6 +7,7 @@ export default {
   name: "actors",
   nameId: "aktor",
   description: { id: "Negara dan lembaga yang bereaksi", en: "Countries and organisations that reacted" },
+  pure: true,
   options: [articleOption],
   async run(call, ctx) {
     const article = articleFor(call, ctx);

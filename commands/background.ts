@@ -8,6 +8,7 @@ export default {
   name: "background",
   nameId: "latar",
   description: { id: "Latar belakang peristiwa", en: "Background to the events" },
+  pure: true,
   options: [
     {
       name: "topic",

@@ -8,6 +8,7 @@ export default {
   name: "help",
   nameId: "bantuan",
   description: { id: "Apa yang bisa dilakukan bot ini", en: "What this bot can do" },
+  pure: true,
   options: [],
   async run(call, ctx) {
     const { lang } = call;

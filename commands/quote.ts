@@ -9,6 +9,7 @@ export default {
   name: "quote",
   nameId: "kutipan",
   description: { id: "Kutipan langsung dari artikel", en: "A direct quote from the article" },
+  pure: true,
   options: [
     {
       name: "actor",

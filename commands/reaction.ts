@@ -9,6 +9,7 @@ export default {
   name: "reaction",
   nameId: "reaksi",
   description: { id: "Reaksi satu negara atau lembaga", en: "One country's or organisation's reaction" },
+  pure: true,
   options: [
     {
       name: "actor",

@@ -7,6 +7,7 @@ export default {
   name: "source",
   nameId: "sumber",
   description: { id: "Sumber artikel: media, penulis, tanggal", en: "The article's source: outlet, author, date" },
+  pure: true,
   options: [articleOption],
   async run(call, ctx) {
     const article = articleFor(call, ctx);

@@ -7,6 +7,7 @@ export default {
   name: "summary",
   nameId: "ringkasan",
   description: { id: "Ringkasan artikel", en: "Summary of the article" },
+  pure: true,
   options: [
     {
       name: "length",

@@ -23,5 +23,5 @@ export function loadContentOrExit(contentDir: string): ContentLibrary {
 
 
 export function createKabar(holder: LibraryHolder, logger?: Logger, services: Record<string, unknown> = {}): Kabar {
-  return new Kabar({ library: () => holder.current, commands: COMMANDS, services, ...(logger ? { logger } : {}) });
+  return new Kabar({ library: () => holder.current, contentVersion: () => holder.version, commands: COMMANDS, services, ...(logger ? { logger } : {}) });
 }

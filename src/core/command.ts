@@ -58,6 +58,12 @@ export interface CommandDefinition {
   subcommands?: SubcommandDefinition[];
   /** Every subcommand requires manage rights outside DMs (Discord default_member_permissions). */
   requiresManage?: boolean;
+  /**
+   * The answer depends only on the call (command, arguments, language) and the
+   * content: not on who asks, where, or any stored state. Kabar may then serve
+   * it from a cache, per content version.
+   */
+  pure?: boolean;
   run(call: CommandCall, ctx: CommandContext): Promise<Reply>;
 }
 

@@ -6,6 +6,7 @@ import type { ChatContext, CommandContext, CommandDefinition } from "./command.j
 import { UserError } from "./errors.js";
 import type { Lang } from "./lang.js";
 import type { Logger } from "./log.js";
+import { LruCache } from "./lru.js";
 import { type CommandCall, makeReply, type Reply } from "./reply.js";
 import { t } from "./strings.js";
 import { callFromText, parseCommandText } from "./textArgs.js";
@@ -29,6 +30,8 @@ export const MAX_QUESTION_CHARS = 1000;
 export interface KabarOptions {
   /** The content being served; a function so a reload swaps it without restarting. */
   library: () => ContentLibrary;
+  /** Grows by one on every successful reload (LibraryHolder.version); the caches below are kept per version. */
+  contentVersion?: () => number;
   commands: readonly CommandDefinition[];
   services?: Record<string, unknown>;
   logger?: Logger;
@@ -46,8 +49,31 @@ export interface Answer {
  * button, free text, digest) ends in `run`, which is also the one error
  * boundary for command code.
  */
+/**
+ * Many readers ask the same things: the reply of a command whose answer
+ * depends only on its call (`pure`), and the understanding of an exact
+ * question, are kept for the content version they came from. Both are
+ * bounded (any text can be a key) and emptied when the content changes.
+ */
+const REPLY_CACHE_SIZE = 1000;
+const UNDERSTOOD_CACHE_SIZE = 5000;
+
+/** The cache key of a call: command, language, then the arguments given, in order. */
+function callKey(call: CommandCall): string {
+  let key = `${call.command}\u0000${call.lang}`;
+  for (const name in call.args) {
+    const value = call.args[name];
+    if (value !== undefined && value !== "") key += `\u0000${name}=${value}`;
+  }
+  return key;
+}
+
 export class Kabar {
   private readonly byName: Map<string, CommandDefinition>;
+  private readonly replies = new LruCache<string, Reply>(REPLY_CACHE_SIZE);
+  private readonly understood = new LruCache<string, Understood>(UNDERSTOOD_CACHE_SIZE);
+  /** What the caches were filled from; when the content moves on, they are emptied. */
+  private cachedFor?: { version: number; library: ContentLibrary };
 
   constructor(private readonly options: KabarOptions) {
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
@@ -63,6 +89,40 @@ export class Kabar {
     return this.options.library();
   }
 
+  /** Empties the reply and understanding caches (a reload does it by changing the content version). */
+  clearCaches(): void {
+    this.replies.clear();
+    this.understood.clear();
+    this.cachedFor = undefined;
+  }
+
+  /**
+   * A reply that depends only on the content and `key` (a greeting per language
+   * and name, the "not understood" page), made once per content version.
+   * Keys start with a NUL so they never meet a command call's.
+   */
+  cachedReply(key: string, make: () => Reply): Reply {
+    const { replies } = this.caches();
+    const cacheKey = `\u0000${key}`;
+    let reply = replies.get(cacheKey);
+    if (!reply) {
+      reply = make();
+      replies.set(cacheKey, reply);
+    }
+    return reply;
+  }
+
+  /** The caches, emptied first if the content changed since they were filled. */
+  private caches(): { replies: LruCache<string, Reply>; understood: LruCache<string, Understood> } {
+    const version = this.options.contentVersion?.() ?? 0;
+    const library = this.library;
+    if (this.cachedFor?.version !== version || this.cachedFor.library !== library) {
+      this.clearCaches();
+      this.cachedFor = { version, library };
+    }
+    return { replies: this.replies, understood: this.understood };
+  }
+
   command(name: string): CommandDefinition | undefined {
     return this.byName.get(name);
   }
@@ -71,6 +131,11 @@ export class Kabar {
   async run(call: CommandCall, chat?: ChatContext): Promise<Reply> {
     const def = this.byName.get(call.command);
     if (!def) return this.unknownReply(call.lang);
+    const key = def.pure ? callKey(call) : undefined;
+    if (key !== undefined) {
+      const cached = this.caches().replies.get(key);
+      if (cached) return cached;
+    }
     const ctx: CommandContext = {
       library: this.library,
       services: this.options.services ?? {},
@@ -79,7 +144,10 @@ export class Kabar {
     try {
       const reply = await def.run(call, ctx);
       const about = reply.articleId ? ctx.library.get(reply.articleId) : undefined;
-      return pinArticle(noteEnglishPending(reply, about), ctx.library);
+      const done = pinArticle(noteEnglishPending(reply, about), ctx.library);
+      // Only if the content did not change while the command ran (it could await).
+      if (key !== undefined && ctx.library === this.library) this.caches().replies.set(key, done);
+      return done;
     } catch (err) {
       if (err instanceof UserError) {
         return makeReply({ kind: "notice", lang: call.lang, title: "", blocks: [err.userMessage[call.lang]], private: true });
@@ -95,6 +163,18 @@ export class Kabar {
    * that does answers it, and the call names that article.
    */
   understand(text: string, fallbackLang: Lang = "id"): Understood {
+    const { understood } = this.caches();
+    const key = `${fallbackLang}\u0000${text}`;
+    let result = understood.get(key);
+    if (!result) {
+      result = this.understandUncached(text, fallbackLang);
+      understood.set(key, result);
+    }
+    return result;
+  }
+
+  /** `understand` without the cache: what a question never seen before costs. */
+  understandUncached(text: string, fallbackLang: Lang = "id"): Understood {
     const [newest, ...older] = this.library.articles;
     const first = understand(text, newest!, fallbackLang);
     if (first.intent !== "not_found" && first.intent !== "unknown") return first;
@@ -133,6 +213,10 @@ export class Kabar {
 
   /** A question outside the article: say what the bot covers. */
   unknownReply(lang: Lang): Reply {
+    return this.cachedReply(`unknown\u0000${lang}`, () => this.makeUnknownReply(lang));
+  }
+
+  private makeUnknownReply(lang: Lang): Reply {
     const article = this.library.newest();
     return makeReply({
       kind: "unknown",
