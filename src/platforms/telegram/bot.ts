@@ -10,7 +10,7 @@ import type { Reply } from "../../core/reply.js";
 import { t } from "../../core/strings.js";
 import { callFromText } from "../../core/textArgs.js";
 import { chatContextFor } from "./chatContext.js";
-import { addressedText } from "./groupRules.js";
+import { type Addressed, addressedText } from "./groupRules.js";
 import { editToReply, postReply } from "./post.js";
 import { deepLinkCall, startReply } from "./start.js";
 
@@ -57,6 +57,20 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
   });
   bot.api.config.use(autoRetry({ ...(options.retry ?? DEFAULT_RETRY), rethrowHttpErrors: true }));
+
+  // Messages not for the bot (group chatter, a channel's own posts, anything without text) are
+  // dropped first, before tracking and per-chat ordering spend anything on them. What a kept
+  // message asks is remembered for its handler.
+  const addressedBy = new WeakMap<Message, Addressed>();
+  bot.use((ctx, next) => {
+    const msg = ctx.update.message ?? ctx.update.channel_post;
+    if (!msg) return next();
+    const addressed = addressedText(msg, ctx.me);
+    // In a channel only its admins can post: commands are for the bot, other posts are the channel's content.
+    if (!addressed || (msg.chat.type === "channel" && addressed.kind !== "command")) return;
+    addressedBy.set(msg, addressed);
+    return next();
+  });
   const track = options.track;
   if (track) {
     bot.use((_ctx, next) => {
@@ -87,10 +101,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const guarded = bot.errorBoundary(apologise);
 
   const answerText = async (ctx: Context & { msg: Message; chat: Chat }) => {
-    const addressed = addressedText(ctx.msg, ctx.me);
+    const addressed = addressedBy.get(ctx.msg);
     if (!addressed) return;
-    // In a channel only its admins can post: commands are for the bot, other posts are the channel's content.
-    if (ctx.chat.type === "channel" && addressed.kind !== "command") return;
     const chat = chatContextFor(ctx, logger);
     const lang = langFromLocale(ctx.from?.language_code);
     let reply: Reply;
@@ -101,7 +113,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       const def = kabar.command(name);
       if (name === "start" && !def) {
         const call = rest ? deepLinkCall(kabar, rest, lang) : undefined;
-        reply = call ? await kabar.run(call, chat) : startReply(kabar, lang, ctx.from?.first_name);
+        const name = ctx.from?.first_name ?? "";
+        reply = call ? await kabar.run(call, chat) : kabar.cachedReply(`start\u0000${lang}\u0000${name}`, () => startReply(kabar, lang, name));
       } else if (def) {
         reply = await kabar.run(callFromText(def, rest, lang), chat);
       } else if (addressed.explicit) {

@@ -13,8 +13,25 @@ export type Addressed =
   | { kind: "command"; command: ParsedCommandText; explicit: boolean }
   | { kind: "question"; text: string };
 
+/** The patterns that find and strip "@ThisBot" in a text, built once per bot name (not once per message). */
+interface MentionPatterns {
+  handle: string;
+  find: RegExp;
+  strip: RegExp;
+}
+const patternsByName = new Map<string, MentionPatterns>();
+
+function mentionPatterns(username: string): MentionPatterns {
+  let patterns = patternsByName.get(username);
+  if (!patterns) {
+    patterns = { handle: `@${username}`.toLowerCase(), find: new RegExp(`(^|\\s)@${username}\\b`, "i"), strip: new RegExp(`@${username}\\b`, "gi") };
+    patternsByName.set(username, patterns);
+  }
+  return patterns;
+}
+
 function mentionsMe(message: Message, text: string, me: UserFromGetMe): { found: boolean; text: string } {
-  const handle = `@${me.username}`.toLowerCase();
+  const { handle, find, strip } = mentionPatterns(me.username);
   let found = false;
   let stripped = text;
   for (const e of message.entities ?? []) {
@@ -22,8 +39,8 @@ function mentionsMe(message: Message, text: string, me: UserFromGetMe): { found:
     if (e.type === "text_mention" && e.user.id === me.id) found = true;
   }
   // Clients do not always send entities (and emulators never do): fall back to the text.
-  if (!found && new RegExp(`(^|\\s)@${me.username}\\b`, "i").test(text)) found = true;
-  if (found) stripped = text.replace(new RegExp(`@${me.username}\\b`, "gi"), " ").replace(/\s+/g, " ").trim();
+  if (!found && find.test(text)) found = true;
+  if (found) stripped = text.replace(strip, " ").replace(/\s+/g, " ").trim();
   return { found, text: stripped };
 }
 

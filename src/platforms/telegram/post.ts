@@ -1,5 +1,5 @@
 import { type Api, GrammyError } from "grammy";
-import type { Message } from "grammy/types";
+import type { InlineKeyboardMarkup, Message } from "grammy/types";
 import type { Logger } from "../../core/log.js";
 import type { Reply } from "../../core/reply.js";
 import { renderTelegramHtml } from "./html.js";
@@ -20,26 +20,48 @@ export interface PostOptions {
   logger?: Logger;
 }
 
-function renderWithKeyboard(reply: Reply, logger?: Logger) {
-  const chunks = renderTelegramHtml(reply);
-  const keyboard = keyboardFor(reply, (label, err) => logger?.warn({ err, label }, "button dropped"));
-  return { chunks, keyboard };
+interface Rendered {
+  chunks: string[];
+  keyboard: InlineKeyboardMarkup | undefined;
+  /** sendMessage options of each chunk when it answers nothing (the keyboard on the last). */
+  options: SendOptions[];
+}
+type SendOptions = typeof HTML & { reply_markup?: InlineKeyboardMarkup };
+
+/**
+ * Renderings of replies still in use: kabar serves a cached command's reply
+ * as the same object (per content version), so it is rendered once, not on
+ * every request. Weak keys: a reply no cache holds anymore takes its rendering with it.
+ */
+const rendered = new WeakMap<Reply, Rendered>();
+
+function renderWithKeyboard(reply: Reply, logger?: Logger): Rendered {
+  let r = rendered.get(reply);
+  if (!r) {
+    const chunks = renderTelegramHtml(reply);
+    const keyboard = keyboardFor(reply, (label, err) => logger?.warn({ err, label }, "button dropped"));
+    const options = chunks.map((_, i): SendOptions => (i === chunks.length - 1 && keyboard ? { ...HTML, reply_markup: keyboard } : HTML));
+    r = { chunks, keyboard, options };
+    rendered.set(reply, r);
+  }
+  return r;
 }
 
 export async function postReply(api: Api, chatId: number | string, reply: Reply, options: PostOptions = {}): Promise<Message.TextMessage[]> {
-  const { chunks, keyboard } = renderWithKeyboard(reply, options.logger);
+  const { chunks, options: sendOptions } = renderWithKeyboard(reply, options.logger);
   const sent: Message.TextMessage[] = [];
-  for (const [i, html] of chunks.entries()) {
-    sent.push(
-      await api.sendMessage(chatId, html, {
-        ...HTML,
-        ...(i === chunks.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
-        ...(options.paidBroadcast ? { allow_paid_broadcast: true } : {}),
-        ...(i === 0 && options.replyTo !== undefined
-          ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
-          : {}),
-      }),
-    );
+  for (let i = 0; i < chunks.length; i++) {
+    const answers = i === 0 && options.replyTo !== undefined;
+    // The common case sends the rendering's own options object; extras go on a copy, in the order Telegram got them before.
+    const other =
+      answers || options.paidBroadcast
+        ? {
+            ...sendOptions[i]!,
+            ...(options.paidBroadcast ? { allow_paid_broadcast: true } : {}),
+            ...(answers ? { reply_parameters: { message_id: options.replyTo!, allow_sending_without_reply: true } } : {}),
+          }
+        : sendOptions[i]!;
+    sent.push(await api.sendMessage(chatId, chunks[i]!, other));
   }
   return sent;
 }
