@@ -42,7 +42,7 @@ describe("/reaction", () => {
     const reply = await run("reaction", { actor: "Turki" }, "en");
     expect(reply.kind).toBe("not_found");
     expect(reply.actorText).toBe("turki");
-    expect(reply.blocks.join(" ")).toMatch(/no reaction from Turki/);
+    expect(reply.blocks.join(" ")).toMatch(/no reaction from Turkey/);
     for (const name of ["France", "United Nations", "Russia"]) expect(reply.blocks.join(" ")).toContain(name);
   });
 

@@ -4,8 +4,7 @@ import type { CommandContext } from "./command.js";
 import type { Lang } from "./lang.js";
 import { type CommandCall, type FollowUp, type Reply, type ReplyQuote, makeReply } from "./reply.js";
 import { t } from "./strings.js";
-import { cleanText } from "../understand/normalize.js";
-import { PLACES } from "../understand/places.js";
+import { placeDisplayName } from "../understand/places.js";
 
 /**
  * Building blocks shared by the article commands, so every answer carries the
@@ -81,11 +80,6 @@ export function quoteOf(actor: Actor, index: number, article: Article, lang: Lan
   };
 }
 
-/** "arab saudi" -> "Arab Saudi"; acronyms stay as typed. */
-function displayName(asked: string): string {
-  return asked.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, ch: string) => space + ch.toUpperCase());
-}
-
 /**
  * The article has no reaction from `asked`: say so and list the ones it has.
  * A known country or organisation gets "no reaction from X"; anything else
@@ -93,14 +87,15 @@ function displayName(asked: string): string {
  */
 export function notFoundReply(article: Article, lang: Lang, asked: string): Reply {
   const s = t(lang);
-  const known = PLACES.has(cleanText(asked));
+  // Named as the country data names it: "the United States", not the "Us" a lowercased "US" would give.
+  const known = placeDisplayName(asked, lang);
   return makeReply({
     ...articleBase(article, lang),
     kind: "not_found",
     title: s.notFoundTitle,
     blocks: [
       known
-        ? s.notFound(displayName(asked), actorList(article, lang))
+        ? s.notFound(known, actorList(article, lang))
         : s.unknownActor(asked, actorList(article, lang)),
     ],
     actorText: asked.toLowerCase(),

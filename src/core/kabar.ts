@@ -2,6 +2,7 @@ import { articleKey, type ContentLibrary } from "../content/loader.js";
 import { actorList, sourceLine } from "../content/queries.js";
 import { type Understood, understand } from "../understand/intent.js";
 import { noteEnglishPending } from "./articleReply.js";
+import { withoutInvisible } from "../understand/normalize.js";
 import type { ChatContext, CommandContext, CommandDefinition } from "./command.js";
 import { UserError } from "./errors.js";
 import type { Lang } from "./lang.js";
@@ -194,7 +195,8 @@ export class Kabar {
    */
   async answer(text: string, options: { chat?: ChatContext; fallbackLang?: Lang } = {}): Promise<Answer> {
     const lang = options.fallbackLang ?? "id";
-    const trimmed = text.trim();
+    // Zero-width and format characters first: "/he\u200Blp" is /help, "Pra\u200Bncis" is Prancis.
+    const trimmed = withoutInvisible(text).trim();
     if (!trimmed) return { reply: this.noticeReply(lang, t(lang).emptyMessage) };
     if (trimmed.length > MAX_QUESTION_CHARS) {
       return { reply: this.noticeReply(lang, t(lang).messageTooLong(MAX_QUESTION_CHARS)) };

@@ -13,6 +13,7 @@ import {
   score,
   sectionScore,
   sectionTokens,
+  readTokens,
   sectionWords,
   spellingFixer,
   VOCABULARY,
@@ -46,11 +47,12 @@ const FILLER = new Set(
 );
 
 /** The place a question is about, when it asks about one the article has no reaction from. */
-function askedPlace(places: PlaceMention[], tokens: string[], reaction: number, topic: number): PlaceMention | undefined {
+function askedPlace(places: PlaceMention[], tokens: string[], reaction: number, topic: number, background: number): PlaceMention | undefined {
   for (const place of places) {
     if (CONTEXT_PLACES.has(place.code)) {
-      // Armenia, Azerbaijan, Ukraine are the story's setting: only "what did Armenia say?" asks for their reaction.
-      if (reaction >= 2) return place;
+      // Armenia, Azerbaijan, Ukraine are the story's setting: only "what did Armenia say?" asks for their reaction,
+      // and background words ("latar belakang sikap Armenia") make it a question about the background.
+      if (reaction >= 2 && background < 3) return place;
       continue;
     }
     const placeWords = new Set(place.text.split(" "));
@@ -60,8 +62,22 @@ function askedPlace(places: PlaceMention[], tokens: string[], reaction: number, 
   return undefined;
 }
 
+/** Where the name after "menurut" / "according to" starts ("the" skipped), if the message has one. */
+function accordingTo(tokens: string[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    let at: number | undefined;
+    if (tokens[i] === "menurut") at = i + 1;
+    else if (tokens[i] === "according" && tokens[i + 1] === "to") at = i + 2;
+    if (at === undefined) continue;
+    if (tokens[at] === "the" || tokens[at] === "pihak" || tokens[at] === "pemerintah") at++;
+    return at;
+  }
+  return undefined;
+}
+
 export function understand(text: string, article: Article, fallbackLang: Lang = "id"): Understood {
-  const tokens = spellingFixer(article).fixAll(tokenize(text));
+  const read = readTokens(article, tokenize(text));
+  const tokens = read.tokens;
   const joined = ` ${tokens.join(" ")} `;
 
   const s = {
@@ -89,7 +105,12 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   const otherPlaces = places.filter((p) => !actorAt.has(p.at));
   // Particles (dong, sih, deh) are dropped from the tokens but mark the message as Indonesian.
   const particles = cleanText(text).split(" ").filter((w) => PARTICLES.has(w));
-  const lang = detectLang(tokens, fallbackLang, [...nameCues, ...particles.flatMap(() => ["id", "id"] as const)]);
+  const lang = detectLang(tokens, fallbackLang, [
+    ...nameCues,
+    ...particles.flatMap(() => ["id", "id"] as const),
+    // Chat verb forms (ngecam, nanggepin) are Indonesian only.
+    ...Array.from({ length: read.informal }, () => ["id", "id"] as const).flat(),
+  ]);
   const cues = contentCues(article, tokens, cueIgnore(article));
   const cue = (kind: "actor" | "section", id: string) => cues.get(`${kind}:${id}`) ?? 0;
   // Words of a section's own text count like its keywords.
@@ -108,6 +129,9 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
     call: c,
     scores: { ...s, ...Object.fromEntries([...cues, ...sections.map((x) => [`bg:${x.section.id}`, x.score] as const)]) },
   });
+
+  // "ringkasan singkat", "tl;dr": the short summary.
+  const summaryCall = () => call("summary", lang, score(LEX.short, tokens, joined) >= 3 ? { length: "short" } : {});
 
   /** An actor is meant: their quote, the background about them, or their reaction. */
   const aboutActor = (actorId: string): Understood => {
@@ -131,8 +155,22 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
 
   // 0. An errand that is not about the news ("French food in Jakarta?", "translate 'good morning'",
   // "cook Azerbaijani plov"): the names, greetings and setting words in it do not make it a question for us.
-  const newsCue = Math.max(s.reaction, s.quote, s.summary, s.source, s.actors, s.background, ...sections.map((x) => x.score));
-  if (score(LEX.offTopic, tokens, joined) >= 3 && newsCue < 3) return done("unknown", call("unknown", lang));
+  // An off-topic object beats a news verb: "what did France say about the weather?" is not France's reaction,
+  // and a setting word ("cook Azerbaijani plov") does not make it news either; only both together, or another
+  // news cue, keep it a question for us.
+  const newsCue = Math.max(s.quote, s.summary, s.source, s.actors, s.background, ...sections.map((x) => x.score));
+  const offTopic = score(LEX.offTopic, tokens, joined) >= 3;
+  if (offTopic && newsCue < 3 && (s.reaction < 3 || s.topic < 2)) return done("unknown", call("unknown", lang));
+
+  // "menurut Prancis ...", "according to the UN ...": the one named there is whose view is asked,
+  // whoever else the question mentions.
+  const viewOf = accordingTo(tokens);
+  if (viewOf !== undefined) {
+    const holder = actors.find((a) => a.at === viewOf);
+    if (holder) return aboutActor(holder.actorId);
+    const place = otherPlaces.find((p) => p.at === viewOf);
+    if (place) return done("not_found", call("reaction", lang, { actor: place.text }));
+  }
 
   // 1. A covered actor is named; several of them asked at once get every reaction side by side.
   const first = actors[0];
@@ -149,7 +187,7 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   if (first) return aboutActor(first.actorId);
 
   // 2. A country or organisation the article has no reaction from.
-  const place = askedPlace(places, tokens, s.reaction, s.topic);
+  const place = askedPlace(places, tokens, s.reaction, s.topic, s.background);
   // "How many parties commented on Azerbaijan's operation?" asks who reacted, not Azerbaijan's reaction.
   const asksAbout = place && s.source < 3 && s.summary < 3 && (s.actors < 3 || !CONTEXT_PLACES.has(place.code));
   if (asksAbout && !CONTEXT_PLACES.has(place.code)) {
@@ -180,7 +218,7 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
       bestSection && (bestSection.score >= 3 || s.background >= 3) ? bestSection.score + s.background : 0,
       () => call("background", lang, bestSection ? { topic: bestSection.section.id } : {}),
     ],
-    ["summary", s.summary, () => call("summary", lang)],
+    ["summary", s.summary, summaryCall],
     ["help", s.help, () => call("help", lang)],
   ];
   let winner: [Intent, number, () => CommandCall] | undefined;
@@ -189,6 +227,6 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
 
   // 5. Asked who reacted without naming anyone, or asked about the story itself.
   if (s.reaction >= 3) return done("actors", call("actors", lang));
-  if (s.topic >= 2) return done("summary", call("summary", lang));
+  if (s.topic >= 2) return done("summary", summaryCall());
   return done("unknown", call("unknown", lang));
 }

@@ -1,4 +1,5 @@
 import type { Lang } from "../core/lang.js";
+import { isEnglishWord, isIndonesianWord } from "./dictionary.js";
 
 /**
  * Which language a question is in, by counting function words and chat words
@@ -128,6 +129,13 @@ export function detectLang(tokens: string[], fallback: Lang = "id", nameCues: re
     else if (!inId && !inEn && /^[a-z]{3,}(nya)$/.test(tok)) id += 0.5;
     // English suffixes Indonesian words do not have.
     else if (!inId && !inEn && /^[a-z]{3,}(tion|tions|ness|ment|ments|ly|ied|ies|ful|less|aways)$/.test(tok)) en += 0.5;
+    // An everyday word of one language only ("casualties", "timeline"; "pengungsi") leans that way.
+    else if (!inId && !inEn) {
+      const english = isEnglishWord(tok);
+      const indonesian = isIndonesianWord(tok);
+      if (english && !indonesian) en += 0.5;
+      else if (indonesian && !english) id += 0.5;
+    }
   }
   if (id === en) return fallback;
   return id > en ? "id" : "en";

@@ -34,6 +34,10 @@ export const QUOTE: Lexicon = [
   ...w(3, `kutip*, quot*, verbatim, word for word, exact words, kata kata persis, kata persis, kalimat persis, pernyataan persis,
     kalimat langsung, pernyataan langsung, ucapan langsung, direct statement, ucapan, perkataan, exact statement,
     persisnya, exactly what, exactly did, exactly say, exactly said, say exactly, said exactly, said what exactly, say what exactly, exact quote, precisely, precise words, in their own words, their words, his words, her words`),
+  // Asking for the whole wording is asking for the quote.
+  ...w(3, `bunyi lengkap, bunyinya, teks lengkap, teks asli, pernyataan lengkap, kalimat lengkap, isi lengkap, ucapan lengkap,
+    secara lengkap, selengkapnya, full text, full statement, whole statement, complete statement, entire statement, full quote,
+    whole quote, complete quote, in full, full wording, exact wording, original wording`),
   // Citing may be of a quote or of the source: a lean, not a decision.
   ...w(2, `citation, cite`),
   ...w(1, `paste, copy, salin, sebutkan kalimat, kalimat`),
@@ -57,6 +61,12 @@ export const ACTORS: Lexicon = [
     every country, all countries, all the countries, each country, international reaction*, reaksi internasional,
     tanggapan internasional, reaksi dunia, world react*, reaksi negara negara, dari mana saja, mana saja, apa saja reaksi`),
   ...w(3, `actors, aktor, para pihak`),
+  // Comparing the reactions, or asking whether they agree, is a question about all of them.
+  ...w(3, `paling keras, paling tegas, paling kritis, paling lunak, paling lembut, paling vokal, paling kuat, paling lantang,
+    terkeras, tertegas, strongest, harshest, toughest, softest, mildest, most critical, most strongly, most forceful, most vocal,
+    compare*, comparison, bandingkan, dibandingkan, membandingkan, perbandingan, perbedaan, bedanya, differ*,
+    agree*, disagree*, setuju, sepakat, sependapat, kompak, consensus, unanimous, same view, same position, same stance,
+    sama sama, pendapat yang sama, sikap yang sama, satu suara`),
   ...w(2, `negara negara, countries, organisations, organizations, orgs, org, lembaga lembaga, pihak pihak, parties,
     internasional, international, global`),
 ];
@@ -110,6 +120,16 @@ export const OFF_TOPIC: Lexicon = w(
   resto, restoran, restaurant, makanan, food, masak, cook, cooking, kuliner, cuisine, tourist, turis, wisata, liburan,
   holiday, vacation, visit, travel, tiket, ticket, flight, pesawat, hotel, visa, belanja, shopping,
   write me, buatkan, bikinin, tuliskan, cover letter`,
+);
+
+/**
+ * Words asking for the answer kept short: with a summary, the short one
+ * ("ringkasan singkat", "short summary please", "tl;dr").
+ */
+export const SHORT: Lexicon = w(
+  3,
+  `tldr, short, shorter, shortest, brief, briefly, quick, quickly, nutshell, in short, one line, one sentence, two sentences,
+  few lines, in a few, singkat, singkatnya, pendek, sekilas, satu kalimat, dua kalimat, beberapa kalimat, gist, cepat`,
 );
 
 /** Places named in the article that never reacted in it: asked about, they get not_found only with a reaction word. */

@@ -29,9 +29,19 @@ const INFORMAL: Record<string, string> = {
   cant: "can not", wont: "will not", im: "i am",
 };
 
+/**
+ * Invisible and format characters (zero-width space and joiners, BOM, soft
+ * hyphen, bidi marks, word joiner, Hangul fillers): removed before anything
+ * else, so "Pra\u200Bncis" is "Prancis" and not two words.
+ */
+const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u180E]/gu;
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
+
 /** Lower-case, strip accents/emoji/punctuation (hyphens too: "pihak-pihak" -> "pihak pihak"); keep letters and digits. */
 export function cleanText(text: string): string {
-  return text
+  return withoutInvisible(text)
     // Dotted acronyms become one word before dots turn into spaces: "U.S." -> "US", "U.N." -> "UN".
     .replace(/\b(\p{L})\.(\p{L})\.(?:(\p{L})\.)?/gu, "$1$2$3")
     .normalize("NFKD")
@@ -81,7 +91,7 @@ export function withoutEnclitic(word: string): string {
 
 /** Tokens of the original message with their original case, for case-sensitive acronyms (US vs us). */
 export function rawTokens(text: string): string[] {
-  return text
+  return withoutInvisible(text)
     .replace(/['’]s\b/g, "")
     .split(/[^\p{L}\p{N}.]+/u)
     .map((w) => w.replace(/^\.+|\.+$/g, ""))

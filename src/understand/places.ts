@@ -34,7 +34,20 @@ const EXTRA: Array<[string, string[]]> = [
   ["CN", ["Tiongkok", "Cina", "RRC", "RRT", "Beijing"]],
   ["TR", ["Turkiye", "Turkish", "Erdogan"]],
   ["KR", ["Korsel"]],
-  // Leaders and ministers of countries the article has no reaction from.
+  ["ID", ["RI", "Republik Indonesia", "Kemlu RI", "Kemenlu RI", "Kementerian Luar Negeri RI", "pemerintah Indonesia"]],
+  ["KP", ["Korut"]],
+  ["SA", ["Saudi"]],
+  ["AE", ["UEA", "Uni Emirat Arab", "Emirat"]],
+  ["DE", ["Berlin", "Jerman"]],
+  ["NL", ["Belanda"]],
+  ["JP", ["Jepang"]],
+  ["IR", ["Teheran"]],
+  ["UA", ["Kyiv", "Kiev"]],
+  ["ARAB", ["Arab", "dunia Arab", "negara Arab", "negara-negara Arab", "Arab world", "Arab states", "Arab countries"]],
+];
+
+/** Leaders and ministers of countries the article has no reaction from: people, shown with their country. */
+const PEOPLE: Array<[string, string[]]> = [
   ["US", ["Biden", "Joe Biden", "Trump", "Donald Trump", "Blinken", "Antony Blinken"]],
   ["CN", ["Xi Jinping", "Wang Yi"]],
   ["DE", ["Scholz", "Olaf Scholz"]],
@@ -46,16 +59,6 @@ const EXTRA: Array<[string, string[]]> = [
   ["AZ", ["Aliyev", "Ilham Aliyev"]],
   ["AM", ["Pashinyan", "Nikol Pashinyan"]],
   ["UA", ["Zelensky", "Zelenskyy"]],
-  ["ID", ["RI", "Republik Indonesia", "Kemlu RI", "Kemenlu RI", "Kementerian Luar Negeri RI", "pemerintah Indonesia"]],
-  ["KP", ["Korut"]],
-  ["SA", ["Saudi"]],
-  ["AE", ["UEA", "Uni Emirat Arab", "Emirat"]],
-  ["DE", ["Berlin", "Jerman"]],
-  ["NL", ["Belanda"]],
-  ["JP", ["Jepang"]],
-  ["IR", ["Teheran"]],
-  ["UA", ["Kyiv", "Kiev"]],
-  ["ARAB", ["Arab", "dunia Arab", "negara Arab", "negara-negara Arab", "Arab world", "Arab states", "Arab countries"]],
 ];
 
 /**
@@ -73,21 +76,26 @@ export interface Place {
   capitalized?: true;
   /** The language the name belongs to, when only one ("Spanyol" id, "Spain" en): a cue for the reply language. */
   lang?: Lang;
+  /** A person or a capital city standing for the country ("Biden", "Berlin"): shown with the country's name. */
+  standsFor?: true;
 }
 
 function build(): Map<string, Place> {
   const names = new Map<string, Place>();
   const langs = new Map<string, Set<Lang>>();
-  const add = (code: string, name: string, lang?: Lang) => {
+  const add = (code: string, name: string, lang?: Lang, standsFor = false) => {
     const key = cleanText(name);
     if (key.length < 2) return;
     if (lang) langs.set(key, (langs.get(key) ?? new Set()).add(lang));
     const compact = name.replace(/\./g, "");
     const caseSensitive = compact.length <= 3 && compact === compact.toUpperCase();
-    if (!names.has(key)) names.set(key, { code, caseSensitive, ...(COMMON_WORDS.has(key) ? { capitalized: true } : {}) });
+    if (!names.has(key)) {
+      names.set(key, { code, caseSensitive, ...(COMMON_WORDS.has(key) ? { capitalized: true } : {}), ...(standsFor ? { standsFor: true } : {}) });
+    }
   };
   // Everyday names first: the first reading of a name wins ("American" is the United States).
   for (const [code, list] of EXTRA) list.forEach((n) => add(code, n));
+  for (const [code, list] of PEOPLE) list.forEach((n) => add(code, n, undefined, true));
   for (const lang of ["id", "en"] as const) {
     const all = countries.getNames(lang, { select: "all" }) as Record<string, string[]>;
     for (const [code, list] of Object.entries(all)) list.forEach((n) => add(code, n, lang));
@@ -95,7 +103,7 @@ function build(): Map<string, Place> {
   for (const c of world) {
     // Two-letter codes (IT, IN, NO) are everyday words; the ones people use (US, UK, EU) are in EXTRA.
     c.altSpellings.filter((s) => s.replace(/\./g, "").length >= 3).forEach((s) => add(c.cca2, s));
-    c.capital.forEach((s) => add(c.cca2, s));
+    c.capital.forEach((s) => add(c.cca2, s, undefined, true));
     if (c.demonyms?.eng) {
       add(c.cca2, c.demonyms.eng.m, "en");
       add(c.cca2, c.demonyms.eng.f, "en");
@@ -135,4 +143,47 @@ export function countryFacts(code: string): CountryFacts | undefined {
     capitals: c.capital,
     ...(c.demonyms?.eng ? { demonym: c.demonyms.eng.m } : {}),
   };
+}
+
+/** Organisations and groups the country data does not name, as a reply names them. */
+const GROUP_NAMES: Record<string, { id: string; en: string }> = {
+  // Full English names take "the" ("the European Union"); acronyms do not ("NATO").
+  ...Object.fromEntries(
+    ORGANISATIONS.map((o) => [o.code, { id: o.name.id, en: o.name.en === o.name.en.toUpperCase() ? o.name.en : `the ${o.name.en}` }]),
+  ),
+  G7: { id: "G7", en: "the G7" },
+  G20: { id: "G20", en: "the G20" },
+  ARAB: { id: "negara-negara Arab", en: "the Arab states" },
+  // Everyday names where the data's official one reads oddly in a sentence.
+  GB: { id: "Inggris", en: "the United Kingdom" },
+  US: { id: "Amerika Serikat", en: "the United States" },
+};
+/** Country names English writes with "the". */
+const WITH_THE = new Set(["NL", "AE", "PH", "BS", "GM", "CF", "DO", "KM", "MV", "MH", "SB", "CZ", "VA"]);
+
+function countryName(code: string, lang: Lang): string | undefined {
+  const group = GROUP_NAMES[code];
+  if (group) return group[lang];
+  if (lang === "id") return countries.getName(code, "id") ?? undefined;
+  // The everyday alias ("Turkey", "China", "Iran") unless it is an acronym or an inverted form ("Korea, Republic of").
+  const alias = countries.getName(code, "en", { select: "alias" });
+  const name = alias && alias.length > 3 && !alias.includes(",") ? alias.replace(/^The /, "") : countries.getName(code, "en");
+  if (!name) return undefined;
+  return WITH_THE.has(code) ? `the ${name}` : name;
+}
+
+/**
+ * How a reply names a place the article does not cover, from the country
+ * data: "US" -> "the United States", "AS" -> "Amerika Serikat", "NATO";
+ * a person or capital keeps its name, with the country ("Berlin (Jerman)").
+ * Undefined when the text is no known place.
+ */
+export function placeDisplayName(asked: string, lang: Lang): string | undefined {
+  const place = PLACES.get(cleanText(asked));
+  if (!place) return undefined;
+  const name = countryName(place.code, lang);
+  if (!name) return undefined;
+  if (!place.standsFor) return name;
+  const typed = asked.trim().replace(/(^|\s)(\p{Ll})/gu, (_, space: string, ch: string) => space + ch.toUpperCase());
+  return `${typed} (${name.replace(/^the /, "")})`;
 }

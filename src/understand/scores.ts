@@ -1,9 +1,11 @@
 import type { Article, BackgroundSection } from "../content/article.js";
 import { COMMON_WORDS } from "./language.js";
-import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SOURCE, SUMMARY, TOPIC } from "./lexicon.js";
+import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SHORT, SOURCE, SUMMARY, TOPIC } from "./lexicon.js";
 import { cleanText, tokenize, withoutEnclitic } from "./normalize.js";
 import { PLACES } from "./places.js";
 import { SpellingFixer } from "./spelling.js";
+import { informalBase } from "./affixes.js";
+import { isDictionaryWord, isIndonesianWord } from "./dictionary.js";
 
 /**
  * Scoring a message against the lexicons (src/understand/lexicon.ts) and the
@@ -81,6 +83,7 @@ export const LEX = {
   background: compile(BACKGROUND),
   topic: compile(TOPIC),
   offTopic: compile(OFF_TOPIC),
+  short: compile(SHORT),
 };
 
 /** Words the bot knows as ordinary words: never read as a misspelt actor name. */
@@ -157,14 +160,20 @@ export function sectionTokens(section: BackgroundSection): ReadonlySet<string> {
 
 /**
  * Per article: mends typos in cue words. Known words (function words, cue
- * words, names, places, every word of the article) are never changed.
+ * words, names, places, every word of the article, everyday words of either
+ * language) are never changed.
  */
-const fixers = new WeakMap<Article, SpellingFixer>();
+interface Mender {
+  fixer: SpellingFixer;
+  /** A base an informal verb form may be read as: a cue word, a word of the article, an everyday word. */
+  isBase: (word: string) => boolean;
+}
+const menders = new WeakMap<Article, Mender>();
 /** Every word of every place name ("white" of "White House"): names are never mended. */
 const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].flatMap((name) => name.split(" ")));
-export function spellingFixer(article: Article): SpellingFixer {
-  let fixer = fixers.get(article);
-  if (!fixer) {
+function mender(article: Article): Mender {
+  let m = menders.get(article);
+  if (!m) {
     const ignore = cueIgnore(article);
     const articleWords = new Set(
       tokenize(
@@ -184,8 +193,35 @@ export function spellingFixer(article: Article): SpellingFixer {
       ]),
       ...keywords,
     ];
-    fixer = new SpellingFixer((w) => ignore(w) || PLACE_WORDS.has(w) || articleWords.has(w), targets);
-    fixers.set(article, fixer);
+    const targetSet = new Set(targets);
+    const fixer = new SpellingFixer(
+      (w) => ignore(w) || PLACE_WORDS.has(w) || articleWords.has(w) || isDictionaryWord(w),
+      targets,
+    );
+    const isBase = (w: string) =>
+      targetSet.has(w) || STEMS.some((stem) => w.startsWith(stem)) || articleWords.has(w) || isIndonesianWord(w);
+    m = { fixer, isBase };
+    menders.set(article, m);
   }
-  return fixer;
+  return m;
+}
+
+export function spellingFixer(article: Article): SpellingFixer {
+  return mender(article).fixer;
+}
+
+/**
+ * A message's tokens as the scorer reads them: informal verb forms as their
+ * base (ngecam -> kecam), typos of cue words mended. `informal` counts the
+ * chat forms read, a sign the message is Indonesian.
+ */
+export function readTokens(article: Article, tokens: string[]): { tokens: string[]; informal: number } {
+  const { fixer, isBase } = mender(article);
+  let informal = 0;
+  const out = tokens.map((tok) => {
+    const base = informalBase(tok, (w) => isBase(w) || fixer.known(w));
+    if (base) informal++;
+    return fixer.fix(base ?? tok);
+  });
+  return { tokens: out, informal };
 }
