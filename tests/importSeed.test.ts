@@ -39,6 +39,11 @@ describe("importing the seed's text gives back the hand-written structure", () =
     for (const id of Object.keys(hand.actors)) expect(file.actors[id].flag).toBe(hand.actors[id].flag);
   });
 
+  it("GIVEN the seed text THEN the UN's colour is the organisation's own, written as six hex digits", () => {
+    expect(file.actors.un.color).toBe(hand.actors.un.color);
+    expect(result.yaml).toMatch(/^ {4}color: 0x009EDB$/m);
+  });
+
   it("GIVEN the seed text THEN every quote is the hand-written one, verbatim, with the same speaker", () => {
     for (const id of Object.keys(hand.actors)) {
       const mine = file.actors[id].quotes.map((q: any) => ({ speaker: q.speaker, text: q.text }));

@@ -2,16 +2,23 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentCopy, type MainProcess, startMain } from "./helpers/mainProcess.js";
+import { PERMISSIONS, snowflake } from "./peers/discordPayloads.js";
+import { FakeDiscord, type RecordedRequest } from "./peers/fakeDiscord.js";
 import { runScript } from "./helpers/spawn.js";
 import { FIXTURE_DIR, type HttpFixtures, startHttpFixtures } from "./peers/httpFixtures.js";
 import { startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./peers/telegramPeer.js";
 
 /**
- * The newsroom's path, end to end: `npm start` runs against the Telegram peer;
+ * The newsroom's path, end to end: `npm start` runs against the Telegram peer
+ * and the fake Discord;
  * `npm run content:import` writes articles (a text file, a page served on
  * 127.0.0.1) into its CONTENT_DIR; Telegram users are answered from them at
  * once, verbatim quotes included, with no restart. A draft is not served.
  */
+const guildId = snowflake();
+const channelId = snowflake();
+const discord = new FakeDiscord({ guilds: [{ id: guildId, name: "Import server", channels: [channelId] }] });
+const place = { guildId, channelId, user: { id: snowflake(), username: "editor" }, permissions: PERMISSIONS.viewAndSend, locale: "id" };
 let peer: TelegramPeer;
 let http: HttpFixtures;
 let bot: MainProcess;
@@ -22,6 +29,13 @@ const RELOADED = /"msg":"content reloaded"[^\n]*\n/;
 async function telegramAsk(text: string): Promise<string> {
   const msg = await peer.nextMessage(601, () => peer.user({ userId: 601, firstName: "Dewi", languageCode: "id" }).send(text));
   return String(msg.payload.text);
+}
+
+async function discordReaction(actor: string): Promise<{ title: string; fields: string }> {
+  const sent = discord.slashCommand(place, { name: "reaction", options: [{ name: "actor", value: actor }] });
+  const { body } = await discord.waitForRequest((r: RecordedRequest) => r.method === "POST" && r.path.startsWith(`/interactions/${sent.id}/`));
+  const embed = body.data.embeds[0];
+  return { title: String(embed.title), fields: JSON.stringify(embed.fields ?? []) };
 }
 
 /** Runs content:import into the running bot's content folder and waits for the bot's reload. */
@@ -38,8 +52,17 @@ beforeAll(async () => {
   contentDir = contentCopy();
   peer = await startTelegramPeer();
   http = await startHttpFixtures();
-  bot = startMain({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: peer.apiRoot, CONTENT_DIR: contentDir, LOG_LEVEL: "info" });
-  await peer.waitForCall("getUpdates", { includePending: true, timeoutMs: 40_000 });
+  await discord.start();
+  bot = startMain({
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: peer.apiRoot,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_BASE: discord.apiBase,
+    CONTENT_DIR: contentDir,
+    LOG_LEVEL: "info",
+  });
+  await Promise.all([peer.waitForCall("getUpdates", { includePending: true, timeoutMs: 40_000 }), discord.waitForReady(40_000)]);
   // Node 20 sets up a recursive watch on Linux asynchronously: touch the folder until a reload proves it is live.
   for (let i = 0; ; i++) {
     const after = bot.output.length;
@@ -57,10 +80,11 @@ afterAll(async () => {
   bot?.cleanup();
   await peer?.stop();
   await http?.close();
+  await discord.stop();
   rmSync(contentDir, { recursive: true, force: true });
 });
 
-describe("content:import while npm start runs (Telegram)", () => {
+describe("content:import while npm start runs (Telegram and Discord)", () => {
   it("GIVEN a text imported with --publish THEN /articles lists it and a question about its actor is answered with the quote", async () => {
     await importWhileRunning([join(FIXTURE_DIR, "gempa-nusa-selatan.txt"), "--publish", "--id", "2023-11-06-gempa-nusa-selatan"]);
     expect(await telegramAsk("/articles")).toContain("Menteri Luar Negeri Jepang Hiroshi Tanabe menjanjikan bantuan darurat");
@@ -68,6 +92,9 @@ describe("content:import while npm start runs (Telegram)", () => {
     expect(answer).toMatch(/Reaksi Jepang/);
     expect(answer).toContain("Kami berdiri bersama rakyat Nusa Selatan di masa yang sulit ini");
     expect(answer).toContain("Hiroshi Tanabe");
+    const embed = await discordReaction("japan");
+    expect(embed.title).toContain("Jepang");
+    expect(embed.fields).toContain("Kami berdiri bersama rakyat Nusa Selatan di masa yang sulit ini");
   }, 60_000);
 
   it("GIVEN a page URL on 127.0.0.1 imported with --publish THEN it is served the same way", async () => {

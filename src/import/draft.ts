@@ -77,5 +77,6 @@ export function toYaml(file: Record<string, unknown>, source: string): string {
       const node = doc.getIn(["actors", id, "color"], true);
       if (node instanceof Scalar) node.format = "HEX";
     });
-  return doc.toString({ lineWidth: 0 });
+  // Six hex digits, as colours are written (0x009EDB, not 0x9edb).
+  return doc.toString({ lineWidth: 0 }).replace(/^(\s+color: )0x([0-9a-f]+)$/gm, (_, key: string, hex: string) => `${key}0x${hex.toUpperCase().padStart(6, "0")}`);
 }
