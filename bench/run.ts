@@ -1,6 +1,7 @@
 import { digestSection } from "./digest.js";
 import { discordSection } from "./discord.js";
 import type { BenchSection, Figures } from "./harness.js";
+import { scaleSection } from "./scale.js";
 import { telegramSection } from "./telegram.js";
 import { understandSection } from "./understand.js";
 
@@ -13,6 +14,7 @@ const SECTIONS: BenchSection[] = [
   telegramSection,
   discordSection,
   digestSection,
+  scaleSection,
   // Platform sections register here (Telegram, Discord, digest fan-out).
 ];
 

@@ -49,7 +49,13 @@ export function createDigestRuntime(options: {
     graceMinutes: config.DIGEST_GRACE_MINUTES,
     ...(logger ? { logger: logger.child({ part: "digest" }) } : {}),
     ...(role ? { leading: () => role.leading } : {}),
-    ...(config.TELEGRAM_BROADCAST_RATE ? { pacing: { telegram: telegramPacing(config.TELEGRAM_BROADCAST_RATE) } } : {}),
+    ...(config.TELEGRAM_BROADCAST_RATE
+      ? {
+          pacing: { telegram: telegramPacing(config.TELEGRAM_BROADCAST_RATE) },
+          // Enough deliveries in flight to keep the pace when each takes a few database round trips (~20 ms at 1,000/s).
+          concurrency: Math.max(16, Math.ceil(config.TELEGRAM_BROADCAST_RATE / 20)),
+        }
+      : {}),
     // Shared database: a dead leader's claims must come free soon, for the next leader to finish the slot.
     ...(leadership?.kind === "postgres" ? { leaseMs: SHARED_LEASE_MS } : {}),
   });

@@ -4,12 +4,12 @@ import cron from "node-cron";
 import type { ContentLibrary } from "../content/loader.js";
 import type { Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
-import type { PlatformName, SubscriptionStore } from "../store/types.js";
+import type { PlatformName, Subscription, SubscriptionStore } from "../store/types.js";
 import { type Clock, systemClock } from "./clock.js";
 import { attemptDelivery, type DeliveryContext, type DeliveryJob } from "./deliver.js";
 import { fanOut } from "./fanOut.js";
 import { DISCORD_PACING, PacingLimiter, type PacingRules, TELEGRAM_PACING, UNPACED } from "./pacing.js";
-import { latestSlot, parseLocalTime } from "./slots.js";
+import { latestSlot, parseLocalTime, type Slot } from "./slots.js";
 
 /**
  * Fires digests. node-cron wakes it at the start of every minute; each tick
@@ -54,6 +54,8 @@ const DEFAULT_PACING: Record<PlatformName, PacingRules> = {
   discord: DISCORD_PACING,
   console: UNPACED,
 };
+
+const LOOKUP_BATCH = 64;
 
 function cronEveryMinute(tick: () => void): { stop(): void } {
   const task = cron.schedule("* * * * *", tick, { name: "kabar-digest" });
@@ -166,12 +168,22 @@ export class DigestScheduler {
     }
     const recovering = new Set(jobs.map((j) => j.sub.id));
 
+    const candidates: { sub: Subscription; slot: Slot }[] = [];
     for (const sub of subs) {
       if (this.inFlight.has(sub.id) || recovering.has(sub.id)) continue;
       const slot = latestSlot(now, parseLocalTime(sub.time)!, sub.timeZone);
       // Slots due before the schedule was set were never promised to this chat.
       if (slot.dueAt < sub.scheduleSetAt) continue;
-      if (await store.delivery(sub.id, slot.key)) continue;
+      candidates.push({ sub, slot });
+    }
+    // Ledger look-ups a batch at a time: over a network (PostgreSQL) 20,000 one after another take seconds.
+    const known: boolean[] = [];
+    for (let i = 0; i < candidates.length; i += LOOKUP_BATCH) {
+      const batch = candidates.slice(i, i + LOOKUP_BATCH);
+      known.push(...(await Promise.all(batch.map(({ sub, slot }) => store.delivery(sub.id, slot.key).then((d) => d !== undefined)))));
+    }
+    for (const [i, { sub, slot }] of candidates.entries()) {
+      if (known[i]) continue;
       if (now - slot.dueAt > graceMs) {
         if (await store.recordSkipped(sub.id, slot.key, slot.dueAt, "missed: no instance was running within the grace window", now)) {
           report.skipped++;
