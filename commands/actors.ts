@@ -1,4 +1,4 @@
-import { articleBase, articleFor, followUpsFor, isReply } from "../src/core/articleReply.js";
+import { articleBase, articleFor, factNotHeldReply, followUpsFor, isReply } from "../src/core/articleReply.js";
 import { articleOption, type CommandDefinition } from "../src/core/command.js";
 import { makeReply } from "../src/core/reply.js";
 import { t } from "../src/core/strings.js";
@@ -13,6 +13,8 @@ export default {
     const article = articleFor(call, ctx);
     if (isReply(article)) return article;
     const { lang } = call;
+    // A fact question the article does not answer ("how many people died?"): what is missing, then what it covers.
+    if (call.args.missing) return factNotHeldReply(article, lang, call.args.missing);
     return makeReply({
       ...articleBase(article, lang),
       kind: "actors",

@@ -1,4 +1,4 @@
-import { articleBase, articleFor, followUpsFor, isReply } from "../src/core/articleReply.js";
+import { articleBase, articleFor, factBlock, followUpsFor, isReply, optional } from "../src/core/articleReply.js";
 import { articleOption, type CommandDefinition } from "../src/core/command.js";
 import { makeReply } from "../src/core/reply.js";
 import { t } from "../src/core/strings.js";
@@ -40,7 +40,7 @@ export default {
       ...articleBase(article, lang),
       kind: "background",
       title: `${subject ? `${subject.flag} ` : ""}${section.title[lang]}`,
-      blocks: [...section.text[lang]],
+      blocks: [...optional(factBlock(article, call.args.fact, lang)), ...section.text[lang]],
       topic: section.id,
       ...(subject ? { emoji: subject.flag, color: subject.color } : {}),
       followUps: followUpsFor(article, lang, { command: "background", topic: section.id }),

@@ -1,4 +1,4 @@
-import { articleBase, articleFor, followUpsFor, isReply, notFoundReply, quoteOf } from "../src/core/articleReply.js";
+import { articleBase, articleFor, factBlock, followUpsFor, isReply, notFoundReply, optional, quoteOf } from "../src/core/articleReply.js";
 import { articleOption, type CommandDefinition } from "../src/core/command.js";
 import { makeReply } from "../src/core/reply.js";
 import { t } from "../src/core/strings.js";
@@ -32,7 +32,8 @@ export default {
       ...articleBase(article, lang),
       kind: "reaction",
       title: `${actor.flag} ${t(lang).reactionTitle(actor.name[lang])}`,
-      blocks: [actor.reaction[lang]],
+      // A fact question: the article's own sentence first, then the reaction it belongs to.
+      blocks: [...optional(factBlock(article, call.args.fact, lang)), actor.reaction[lang]],
       quotes: actor.quotes.map((_, i) => quoteOf(actor, i, article, lang)!),
       actor: actor.id,
       emoji: actor.flag,

@@ -91,6 +91,18 @@ describe("a broken content folder", () => {
     expect(err.problem).toMatch(/"rusia" does not exist/);
   });
 
+  it("GIVEN an English rendering missing a paragraph THEN the error names translation.en and both counts", () => {
+    const err = loadError(brokenCopy((y) => y.replace(/^    - "- UN"\n/m, "")));
+    expect(err.field).toBe("translation.en");
+    expect(err.problem).toMatch(/has 18 paragraphs; original.txt has 19/);
+  });
+
+  it("GIVEN the bundled article THEN our English rendering covers every paragraph, numbers and names kept", () => {
+    expect(article.translation?.en).toHaveLength(19);
+    expect(article.translation?.en[7]).toMatch(/2,000/);
+    expect(article.translation?.en[3]).toMatch(/Antonio Guterres.*20\/9\/2023/);
+  });
+
   it("GIVEN a wrong type THEN the error names the nested field", () => {
     const err = loadError(brokenCopy((y) => y.replace("color: 0x0055A4", "color: blue")));
     expect(err.field).toBe("actors.france.color");

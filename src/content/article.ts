@@ -50,4 +50,14 @@ export interface Article {
   related: string[];
   /** original.txt, verbatim. */
   original: string;
+  /** Our English rendering of each paragraph of `original` (its non-empty lines), when the article has one. */
+  translation?: { en: string[] };
+}
+
+/** The paragraphs of an original text: its non-empty lines, trimmed. */
+export function paragraphsOf(original: string): string[] {
+  return original
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

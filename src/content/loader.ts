@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import type { Article } from "./article.js";
+import { type Article, paragraphsOf } from "./article.js";
 import { fillMissingEnglish } from "./englishFallback.js";
 import { articleSchema, type ArticleFile } from "./schema.js";
 
@@ -126,6 +126,16 @@ export function loadArticle(dir: string, root = process.cwd()): Article {
       }
     });
   });
+  if (data.translation) {
+    const expected = paragraphsOf(original).length;
+    if (data.translation.en.length !== expected) {
+      throw new ContentError(
+        shown(yamlPath),
+        "translation.en",
+        `has ${data.translation.en.length} paragraphs; ${ORIGINAL_FILE} has ${expected} (one rendering per non-empty line, in order)`,
+      );
+    }
+  }
   const sectionIds = data.background.map((s) => s.id);
   const dup = sectionIds.find((id, i) => sectionIds.indexOf(id) !== i);
   if (dup) throw new ContentError(shown(yamlPath), "background", `section id "${dup}" appears twice`);
@@ -144,6 +154,7 @@ export function loadArticle(dir: string, root = process.cwd()): Article {
     ...localized,
     related: data.related,
     original,
+    ...(data.translation ? { translation: data.translation } : {}),
   };
 }
 

@@ -69,6 +69,11 @@ export const articleSchema = z
       .refine((actors) => Object.keys(actors).length > 0, "must list at least one actor"),
     background: z.array(background),
     related: z.array(text).default([]),
+    /**
+     * Our English rendering of original.txt, one entry per paragraph (each non-empty line), in order.
+     * Always shown marked as our translation; the loader checks it covers every paragraph.
+     */
+    translation: z.object({ en: z.array(text).min(1) }).strict().optional(),
   })
   .strict();
 

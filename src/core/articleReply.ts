@@ -4,6 +4,7 @@ import type { CommandContext } from "./command.js";
 import type { Lang } from "./lang.js";
 import { type CommandCall, type FollowUp, type Reply, type ReplyQuote, makeReply } from "./reply.js";
 import { t } from "./strings.js";
+import { factSentences } from "../understand/facts.js";
 import { placeDisplayName } from "../understand/places.js";
 
 /**
@@ -29,6 +30,11 @@ export function articleFor(call: CommandCall, ctx: CommandContext): Article | Re
 
 export function isReply(value: Article | Reply): value is Reply {
   return "kind" in value && "blocks" in value;
+}
+
+/** A block that may be absent, spread into a list: `[...optional(x), ...]`. */
+export function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
 /** Fields every reply about `article` shares. */
@@ -110,4 +116,37 @@ export function notFoundReply(article: Article, lang: Lang, asked: string): Repl
 export function noteEnglishPending(reply: Reply, article: Article | undefined): Reply {
   if (reply.lang !== "en" || !article?.englishPending || article.language === "en") return reply;
   return { ...reply, blocks: [t("en").englishPending, ...reply.blocks] };
+}
+
+/**
+ * The article's own sentences answering a fact question (a call's `fact`
+ * argument, "7.0"), as the reply's first block: verbatim in the article's
+ * language, otherwise our rendering marked as ours, or, with none, the
+ * original sentence with a note saying so.
+ */
+export function factBlock(article: Article, refs: string | undefined, lang: Lang): string | undefined {
+  if (!refs) return undefined;
+  const sentences = factSentences(article, refs);
+  if (sentences.length === 0) return undefined;
+  const s = t(lang);
+  const quoted = (text: string) => (text.includes("“") ? text : `“${text}”`);
+  if (lang === article.language) return `${s.factIntro} ${sentences.map((x) => quoted(x.text)).join(" ")}`;
+  const rendered = lang === "en" ? [...new Set(sentences.map((x) => x.en))] : [];
+  if (rendered.length > 0 && rendered.every((x): x is string => x !== undefined)) {
+    return `${s.factIntroTranslated} ${rendered.map(quoted).join(" ")}`;
+  }
+  return `${s.factIntroUntranslated} ${sentences.map((x) => quoted(x.text)).join(" ")}`;
+}
+
+/** A fact the article does not hold: say so plainly, then what it does cover. */
+export function factNotHeldReply(article: Article, lang: Lang, missing: string): Reply {
+  const s = t(lang);
+  const sections = article.background.map((sec) => sec.title[lang]).join(", ");
+  return makeReply({
+    ...articleBase(article, lang),
+    kind: "not_found",
+    title: s.notFoundTitle,
+    blocks: [s.factNotHeld(missing), s.factCovers(actorList(article, lang), sections)],
+    followUps: followUpsFor(article, lang, { command: "not_found" }),
+  });
 }

@@ -30,6 +30,12 @@ export interface Catalogue {
   unknownTopic(topic: string, available: string): string;
   noQuotes(actor: string): string;
   translationLabel: string;
+  /** Fact answers: the article's own sentence, and a fact it does not hold. */
+  factIntro: string;
+  factIntroTranslated: string;
+  factIntroUntranslated: string;
+  factNotHeld(words: string): string;
+  factCovers(actors: string, sections: string): string;
   /** One line before an answer from an article whose English fields an editor has not written yet. */
   englishPending: string;
   /** Scheduled digests: the digest itself and the /digest command. */
@@ -128,6 +134,11 @@ const id: Catalogue = {
   unknownTopic: (topic, available) => `Latar belakang "${topic}" tidak ada. Yang tersedia: ${available}.`,
   noQuotes: (actor) => `Artikel ini tidak memuat kutipan langsung dari ${actor}.`,
   translationLabel: "Terjemahan kami",
+  factIntro: "Menurut artikel:",
+  factIntroTranslated: "Menurut artikel (terjemahan kami):",
+  factIntroUntranslated: "Menurut artikel (dalam bahasa aslinya; belum ada terjemahan kami untuk bagian ini):",
+  factNotHeld: (words) => `Artikel ini tidak memuat hal itu: "${words}" tidak disebut di dalamnya, jadi saya tidak menebak.`,
+  factCovers: (actors, sections) => `Yang dimuat artikel ini: reaksi ${actors}${sections ? `; latar belakang: ${sections}` : ""}.`,
   englishPending: "Versi bahasa Inggris artikel ini belum ditulis; berikut teks bahasa Indonesianya.",
   digest: {
     title: (n) => (n > 1 ? `Kabar harian: ${n} artikel baru` : "Kabar harian"),
@@ -225,6 +236,11 @@ const en: Catalogue = {
   unknownTopic: (topic, available) => `There is no background section "${topic}". Available: ${available}.`,
   noQuotes: (actor) => `The article has no direct quote from ${actor}.`,
   translationLabel: "Our translation",
+  factIntro: "The article says:",
+  factIntroTranslated: "The article says (our translation):",
+  factIntroUntranslated: "The article says (in its original language; we have no English rendering of this part yet):",
+  factNotHeld: (words) => `The article does not hold that: it never mentions "${words}", so I will not guess.`,
+  factCovers: (actors, sections) => `What it covers: reactions from ${actors}${sections ? `; background: ${sections}` : ""}.`,
   englishPending: "The English version of this article is pending; here is the Indonesian text.",
   digest: {
     title: (n) => (n > 1 ? `Daily Kabar: ${n} new articles` : "Daily Kabar"),

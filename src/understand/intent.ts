@@ -2,6 +2,7 @@ import type { Article, BackgroundSection } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import type { CommandCall, ReplyKind } from "../core/reply.js";
 import { contentCues } from "./contentCues.js";
+import { factCue, findFact } from "./facts.js";
 import { type ActorMention, findActors, findMisspeltPlace, findPlaces, type PlaceMention } from "./entities.js";
 import { detectLang } from "./language.js";
 import { CONTEXT_PLACES } from "./lexicon.js";
@@ -77,6 +78,46 @@ function accordingTo(tokens: string[]): number | undefined {
 
 export function understand(text: string, article: Article, fallbackLang: Lang = "id"): Understood {
   const read = readTokens(article, tokenize(text));
+  const understood = decide(text, read, article, fallbackLang);
+  return withFact(understood, read.tokens, article);
+}
+
+/** Kinds a fact question may have been read as before its fact is looked up. */
+const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknown"]);
+
+/**
+ * A question asking for one fact (how many, when, where, who, what … doing,
+ * why) is answered with the article's sentence that holds it, under the part
+ * it comes from; when the article never uses the words naming the thing
+ * asked ("how many people died?"), the answer says so and lists what it covers.
+ */
+function withFact(u: Understood, tokens: string[], article: Article): Understood {
+  const cue = factCue(tokens);
+  if (!cue || !FACT_KINDS.has(u.intent) || u.call.args.length === "short") return u;
+  const { lang, call: asked } = u;
+  const section = asked.command === "background" ? article.background.find((s) => s.id === asked.args.topic) : undefined;
+  const named = asked.args.actor ? [asked.args.actor] : (section?.actors ?? []);
+  const preferred = asked.args.actor
+    ? ({ kind: "actor", id: asked.args.actor } as const)
+    : section
+      ? ({ kind: "section", id: section.id } as const)
+      : undefined;
+  const found = findFact(article, tokens, cue, named, preferred);
+  if (found.found && found.unit) {
+    const refs = found.sentences.map((s) => s.ref).join(",");
+    return found.unit.kind === "actor"
+      ? { ...u, intent: "reaction", call: call("reaction", lang, { actor: found.unit.id, fact: refs }) }
+      : { ...u, intent: "background", call: call("background", lang, { topic: found.unit.id, fact: refs }) };
+  }
+  if (found.found || found.missing.length === 0) return u;
+  // Not in the article: a news fact it does not report ("how many people died?", "kapan pertemuan berikutnya?"),
+  // or a count or date about a part it covers ("how many Russian peacekeepers died?").
+  const generic = u.intent === "unknown" || u.intent === "summary";
+  const notHeld = generic ? found.newsFact : cue === "count" || cue === "time";
+  return notHeld ? { ...u, intent: "not_found", call: call("actors", lang, { missing: found.missing.join(" ") }) } : u;
+}
+
+function decide(text: string, read: { tokens: string[]; informal: number }, article: Article, fallbackLang: Lang): Understood {
   const tokens = read.tokens;
   const joined = ` ${tokens.join(" ")} `;
 

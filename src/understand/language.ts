@@ -109,6 +109,9 @@ const STOP_WORDS = `a about above after again against all am an and any are as a
   ujar ujarnya umum umumnya ungkap ungkapnya untuk usah usai waduh wah wahai waktu waktunya walau walaupun wong yaitu yakin
   yakni yang terbaru terkini latest recent recently newest`.split(/\s+/);
 
+/** Stop words of both languages alone (no cue words): they never name the thing a question asks about. */
+export const STOP_WORD_SET: ReadonlySet<string> = new Set(STOP_WORDS);
+
 /** Function words and stop words of both languages: never names, never topic cues. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set([...INDONESIAN, ...ENGLISH, ...STOP_WORDS]);
 
