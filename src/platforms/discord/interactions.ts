@@ -15,7 +15,7 @@ import { callFromButton } from "./buttons.js";
 import { interactionChat } from "./chatContext.js";
 import { optionDefinitions } from "./commandJson.js";
 import { loggableError } from "./errorLog.js";
-import { type DiscordMessage, NO_MENTIONS, renderReply } from "./render.js";
+import { NO_MENTIONS, type PreparedMessage, preparedMessages } from "./render.js";
 
 /**
  * Slash commands, autocomplete and buttons: each decoded into a neutral
@@ -102,11 +102,11 @@ async function handleSlash(interaction: ChatInputCommandInteraction, deps: Inter
   const reply = await withDeferral(deps.kabar.run(call, interactionChat(interaction)), deps.deferAfterMs, () =>
     interaction.deferReply(),
   );
-  await sendReply(interaction, reply, renderReply(reply));
+  await sendReply(interaction, reply, preparedMessages(reply));
 }
 
 /** The first message answers the interaction (or edits the deferred answer); the rest follow up. */
-async function sendReply(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, messages: DiscordMessage[]): Promise<void> {
+async function sendReply(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, messages: PreparedMessage[]): Promise<void> {
   const flags = reply.private ? EPHEMERAL : undefined;
   const [first, ...rest] = messages;
   if (!first) return;
@@ -143,7 +143,7 @@ async function handleButton(interaction: ButtonInteraction, deps: InteractionDep
   const reply = await withDeferral(deps.kabar.run(call, interactionChat(interaction)), deps.deferAfterMs, () =>
     interaction.deferUpdate(),
   );
-  const messages = renderReply(reply);
+  const messages = preparedMessages(reply);
   const [first, ...rest] = messages;
   if (reply.private || !first) {
     await sendReply(interaction, reply, messages);

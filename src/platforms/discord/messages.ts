@@ -5,7 +5,7 @@ import type { Logger } from "../../core/log.js";
 import { t } from "../../core/strings.js";
 import { messageChat } from "./chatContext.js";
 import { loggableError } from "./errorLog.js";
-import { NO_MENTIONS, renderReply } from "./render.js";
+import { NO_MENTIONS, preparedMessages } from "./render.js";
 
 /**
  * Messages: in a DM every message is a question; in a server the bot answers
@@ -38,7 +38,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   try {
     const { reply } = await deps.kabar.answer(text, { chat: messageChat(message), fallbackLang });
     // A long answer is several replies to the same question, in order.
-    for (const body of renderReply(reply)) await message.reply({ ...body, failIfNotExists: false });
+    for (const body of preparedMessages(reply)) await message.reply({ ...body, failIfNotExists: false });
   } catch (err) {
     deps.logger.error({ err: loggableError(err), messageId: message.id, channelId: message.channelId, guildId: message.guildId }, "discord message failed");
     await message

@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, JSONEncodable } from "discord.js";
 import type { Reply } from "../../core/reply.js";
 import { renderButtons } from "./buttons.js";
 import { packEmbeds, renderEmbeds } from "./embeds.js";
@@ -22,4 +22,30 @@ export function renderReply(reply: Reply): DiscordMessage[] {
     components: i === groups.length - 1 ? buttons : [],
     allowedMentions: NO_MENTIONS,
   }));
+}
+
+/**
+ * A message body as discord.js should send it: every embed and row carries
+ * its finished API JSON (`toJSON`), which discord.js sends as is. Plain
+ * objects it would copy key by key through its snake_case converter, about a
+ * third of an interaction's cost; ours are API JSON already.
+ */
+export interface PreparedMessage {
+  embeds: JSONEncodable<APIEmbed>[];
+  components: JSONEncodable<APIActionRowComponent<APIButtonComponent>>[];
+  allowedMentions: DiscordMessage["allowedMentions"];
+}
+
+const asIs = <T>(data: T): JSONEncodable<T> => ({ toJSON: () => data });
+
+/** Kabar serves a cached reply as the same object: it is rendered once. Weak keys let the rendering go with the reply. */
+const prepared = new WeakMap<Reply, PreparedMessage[]>();
+
+export function preparedMessages(reply: Reply): PreparedMessage[] {
+  let messages = prepared.get(reply);
+  if (!messages) {
+    messages = renderReply(reply).map((m) => ({ embeds: m.embeds.map(asIs), components: m.components.map(asIs), allowedMentions: m.allowedMentions }));
+    prepared.set(reply, messages);
+  }
+  return messages;
 }
