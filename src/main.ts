@@ -8,8 +8,6 @@ import { openStoreOrExit } from "./store/open.js";
 import { createLogger } from "./core/log.js";
 import type { Platform } from "./core/platform.js";
 import { ConsolePlatform } from "./platforms/console/consoleChat.js";
-import { discordFromConfig } from "./platforms/discord/discordPlatform.js";
-import { TelegramPlatform } from "./platforms/telegram/telegramPlatform.js";
 
 /**
  * Composition root: config -> content -> core -> platforms. With no platform
@@ -42,9 +40,11 @@ process.on("uncaughtException", (err) => {
 
 const platforms: Platform[] = [];
 // Platform adapters register here (Telegram, Discord).
-const discord = discordFromConfig(config, kabar, logger);
+// Each platform's library is loaded only when that platform is configured (discord.js alone is ~30 MiB in memory).
+const discord = config.DISCORD_TOKEN ? (await import("./platforms/discord/discordPlatform.js")).discordFromConfig(config, kabar, logger) : undefined;
 if (discord) platforms.push(discord);
 if (config.TELEGRAM_BOT_TOKEN) {
+  const { TelegramPlatform } = await import("./platforms/telegram/telegramPlatform.js");
   platforms.push(
     new TelegramPlatform({
       token: config.TELEGRAM_BOT_TOKEN,
