@@ -59,6 +59,51 @@ describe("configuration", () => {
   });
 });
 
+describe("half-configured platforms", () => {
+  const discord = { DISCORD_TOKEN: "dtok.half.configured", DISCORD_APPLICATION_ID: "123456789012345678" };
+  const telegram = { TELEGRAM_BOT_TOKEN: "123456:ABC-def" };
+  // Each row: an environment that switches a platform half on, the variable to fix, and the reason given.
+  const cases: [string, Record<string, string>, string, RegExp][] = [
+    ["DISCORD_TOKEN without an application id", { DISCORD_TOKEN: "dtok.half.configured" }, "DISCORD_APPLICATION_ID", /required with DISCORD_TOKEN/],
+    ["an application id without DISCORD_TOKEN", { DISCORD_APPLICATION_ID: "123456789012345678" }, "DISCORD_TOKEN", /required with DISCORD_APPLICATION_ID/],
+    ["a guild id with Discord off", { DISCORD_GUILD_ID: "123456789012345678" }, "DISCORD_GUILD_ID", /Discord is off/],
+    ["a webhook URL that is not https", { ...telegram, TELEGRAM_WEBHOOK_URL: "http://bot.example.org/hook" }, "TELEGRAM_WEBHOOK_URL", /must be https/],
+    ["a webhook URL with Telegram off", { TELEGRAM_WEBHOOK_URL: "https://bot.example.org/hook" }, "TELEGRAM_WEBHOOK_URL", /Telegram is off/],
+    ["a webhook secret without a webhook URL", { ...telegram, TELEGRAM_WEBHOOK_SECRET: "abc" }, "TELEGRAM_WEBHOOK_SECRET", /without TELEGRAM_WEBHOOK_URL/],
+    ["shards without a shard count", { ...discord, DISCORD_SHARDS: "0,1" }, "DISCORD_SHARD_COUNT", /required with DISCORD_SHARDS/],
+    ["a shard count without shards", { ...discord, DISCORD_SHARD_COUNT: "2" }, "DISCORD_SHARDS", /required with DISCORD_SHARD_COUNT/],
+    ["a shard id not below the count", { ...discord, DISCORD_SHARDS: "1,2", DISCORD_SHARD_COUNT: "2" }, "DISCORD_SHARDS", /below DISCORD_SHARD_COUNT \(2\): 2 /],
+    ["shards with Discord off", { DISCORD_SHARDS: "0", DISCORD_SHARD_COUNT: "1" }, "DISCORD_SHARDS", /Discord is off/],
+    ["shards that are not a list of ids", { ...discord, DISCORD_SHARDS: "first", DISCORD_SHARD_COUNT: "2" }, "DISCORD_SHARDS", /such as 0,1/],
+  ];
+  it.each(cases)("GIVEN %s THEN a config error names the variable and why", (_name, env, key, reason) => {
+    let message = "";
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      message = (err as Error).message;
+    }
+    const line = message.split("\n").find((l) => l.trim().startsWith(`${key}:`));
+    expect(line, message).toMatch(reason);
+    expect(message).not.toContain("dtok.half.configured");
+  });
+
+  it("GIVEN an http webhook with a self-hosted Bot API server THEN it is accepted (only Telegram's cloud insists on https)", () => {
+    const config = loadConfig({ ...telegram, TELEGRAM_API_ROOT: "http://127.0.0.1:8081", TELEGRAM_WEBHOOK_URL: "http://127.0.0.1:8443/hook" });
+    expect(config.TELEGRAM_WEBHOOK_URL).toBe("http://127.0.0.1:8443/hook");
+  });
+
+  it("GIVEN shards '0, 2,2' of 3 and an HTTP port THEN distinct shard ids, the count and the port are read", () => {
+    const config = loadConfig({ ...discord, DISCORD_SHARDS: "0, 2,2", DISCORD_SHARD_COUNT: "3", HTTP_PORT: "9464" });
+    expect(config).toMatchObject({ DISCORD_SHARDS: [0, 2], DISCORD_SHARD_COUNT: 3, HTTP_PORT: 9464 });
+  });
+
+  it("GIVEN no HTTP_PORT THEN there is no operations endpoint (undefined, not a default port)", () => {
+    expect(loadConfig({ HTTP_PORT: "" }).HTTP_PORT).toBeUndefined();
+  });
+});
+
 describe("secret redaction in logs", () => {
   it("GIVEN a Telegram API URL with the token THEN the token is redacted", () => {
     const line = redactSecrets("Call to 'sendMessage' failed! (https://api.telegram.org/bot123456:ABCdefGHIjklMNOpqrSTUvwxYZ12345/sendMessage)");

@@ -22,6 +22,12 @@ export interface DiscordPlatformOptions {
   logger: Logger;
   /** Answers slower than this are deferred (Discord allows 3 s before the first response). */
   deferAfterMs?: number;
+  /**
+   * The shards this instance runs, of `count` over all instances (DISCORD_SHARDS,
+   * DISCORD_SHARD_COUNT). Unset: discord.js's default (shard 0 of 1, or what a
+   * ShardingManager parent sets in SHARDS/SHARD_COUNT).
+   */
+  shards?: { ids: number[]; count: number };
 }
 
 /**
@@ -53,6 +59,7 @@ export class DiscordPlatform implements Platform {
       partials: [Partials.Channel],
       rest: { api },
       allowedMentions: NO_MENTIONS,
+      ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     });
     this.delivery = new REST({
       api,
@@ -122,5 +129,6 @@ export function discordFromConfig(config: Config, kabar: Kabar, logger: Logger):
     applicationId: config.DISCORD_APPLICATION_ID,
     apiBase: config.DISCORD_API_BASE,
     messageContent: config.DISCORD_MESSAGE_CONTENT,
+    ...(config.DISCORD_SHARDS && config.DISCORD_SHARD_COUNT ? { shards: { ids: config.DISCORD_SHARDS, count: config.DISCORD_SHARD_COUNT } } : {}),
   });
 }
