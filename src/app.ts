@@ -4,6 +4,7 @@ import { ContentError, type ContentLibrary, loadLibrary } from "./content/loader
 import type { LibraryHolder } from "./content/reload.js";
 import { Kabar } from "./core/kabar.js";
 import type { Logger } from "./core/log.js";
+import { answerSeconds } from "./ops/metrics.js";
 
 /**
  * Loads the content or exits with the one readable error that names the
@@ -23,5 +24,12 @@ export function loadContentOrExit(contentDir: string): ContentLibrary {
 
 
 export function createKabar(holder: LibraryHolder, logger?: Logger, services: Record<string, unknown> = {}): Kabar {
-  return new Kabar({ library: () => holder.current, contentVersion: () => holder.version, commands: COMMANDS, services, ...(logger ? { logger } : {}) });
+  return new Kabar({
+    library: () => holder.current,
+    contentVersion: () => holder.version,
+    commands: COMMANDS,
+    services,
+    ...(logger ? { logger } : {}),
+    onAnswered: (kind, seconds) => answerSeconds.observe({ kind }, seconds),
+  });
 }

@@ -1,11 +1,11 @@
 import { createKabar, loadContentOrExit } from "./app.js";
 import { LibraryHolder, reloadContent, watchContent } from "./content/reload.js";
 import { feedPollerFromConfig } from "./import/feedPoller.js";
-import { articlesGauge, contentVersion } from "./ops/metrics.js";
 import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
 import { openStoreOrExit } from "./store/open.js";
 import { createLogger } from "./core/log.js";
+import { startOperations } from "./ops/operations.js";
 import type { Platform } from "./core/platform.js";
 import { ConsolePlatform } from "./platforms/console/consoleChat.js";
 
@@ -24,11 +24,11 @@ const { store, leadership } = await openStoreOrExit(config, logger);
 const digests = createDigestRuntime({ config, holder, logger, store, leadership });
 const kabar = createKabar(holder, logger, digests.services);
 // Content reload on every surface (console included): file changes under CONTENT_DIR and SIGHUP.
-const showContent = () => (contentVersion.set(holder.version), articlesGauge.set(holder.current.articles.length));
-showContent();
-const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH, onReload: showContent });
+const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH });
 // FEEDS: new items become article folders; served at once (a reload) when published.
-const feeds = feedPollerFromConfig(config, { store, leadership, logger, onImported: () => (reloadContent(holder, config.CONTENT_DIR, logger), showContent()) });
+const feeds = feedPollerFromConfig(config, { store, leadership, logger, onImported: () => void reloadContent(holder, config.CONTENT_DIR, logger) });
+// HTTP_PORT: /healthz, /readyz, /metrics (content gauges read at each scrape); the start line of each platform.
+const ops = await startOperations({ config, library: () => holder.current, store: digests.store, logger });
 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 // Node's own crash report would print the error unredacted (a grammY error quotes the token in its URL):
@@ -41,7 +41,9 @@ process.on("uncaughtException", (err) => {
 const platforms: Platform[] = [];
 // Platform adapters register here (Telegram, Discord).
 // Each platform's library is loaded only when that platform is configured (discord.js alone is ~30 MiB in memory).
-const discord = config.DISCORD_TOKEN ? (await import("./platforms/discord/discordPlatform.js")).discordFromConfig(config, kabar, logger) : undefined;
+const discord = config.DISCORD_TOKEN
+  ? (await import("./platforms/discord/discordPlatform.js")).discordFromConfig(config, kabar, logger, ops.status("discord"))
+  : undefined;
 if (discord) platforms.push(discord);
 if (config.TELEGRAM_BOT_TOKEN) {
   const { TelegramPlatform } = await import("./platforms/telegram/telegramPlatform.js");
@@ -53,8 +55,16 @@ if (config.TELEGRAM_BOT_TOKEN) {
       logger: logger.child({ platform: "telegram" }),
       dataDir: config.DATA_DIR,
       paidBroadcast: config.TELEGRAM_BROADCAST_RATE > 30,
+      onStatus: ops.status("telegram"),
       ...(config.TELEGRAM_WEBHOOK_URL
-        ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.PORT, ...(config.TELEGRAM_WEBHOOK_SECRET ? { secret: config.TELEGRAM_WEBHOOK_SECRET } : {}) } }
+        ? {
+            webhook: {
+              url: config.TELEGRAM_WEBHOOK_URL,
+              port: config.PORT,
+              ...(config.TELEGRAM_WEBHOOK_SECRET ? { secret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+              ...(ops.shared ? { share: ops.shared } : {}),
+            },
+          }
         : { pollingRole: leadership.acquire("telegram") }),
     }),
   );
@@ -66,6 +76,7 @@ if (platforms.length === 0) {
   // Digests print into an interactive console; piped input gets only the answers to its lines.
   if (process.stdin.isTTY) await digests.start([consoleChat]);
   feeds?.start();
+  ops.started(consoleChat);
   await consoleChat.start();
   contentWatcher.close();
   await feeds?.stop();
@@ -88,6 +99,7 @@ async function shutdown(signal: string): Promise<void> {
     (err: unknown) => (logger.error({ err }, "digest shutdown failed"), false),
   );
   await Promise.allSettled(platforms.map((p) => p.stop()));
+  await ops.stop();
   process.exit(digestsStopped ? 0 : 1);
 }
 // `on`, not `once`: a second signal during shutdown must not kill the process half-way (the guard ignores it).
@@ -95,9 +107,10 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
+  for (const platform of platforms) ops.starting(platform);
   for (const platform of platforms) {
     await platform.start();
-    logger.info({ platform: platform.name }, "platform started");
+    ops.started(platform);
   }
   await digests.start(platforms);
   feeds?.start();

@@ -36,6 +36,12 @@ export interface KabarOptions {
   commands: readonly CommandDefinition[];
   services?: Record<string, unknown>;
   logger?: Logger;
+  /**
+   * Told how long each answer took, in seconds (the latency metric): "text"
+   * for free text (understanding included), "call" for a command, whether
+   * typed, a slash command or a button. (execute and answerText never throw.)
+   */
+  onAnswered?: (kind: "text" | "call", seconds: number) => void;
 }
 
 export interface Answer {
@@ -130,6 +136,13 @@ export class Kabar {
 
   /** Runs one command call. Never throws: user mistakes and bugs both become replies. */
   async run(call: CommandCall, chat?: ChatContext): Promise<Reply> {
+    const started = performance.now();
+    const reply = await this.execute(call, chat);
+    this.options.onAnswered?.("call", (performance.now() - started) / 1000);
+    return reply;
+  }
+
+  private async execute(call: CommandCall, chat?: ChatContext): Promise<Reply> {
     const def = this.byName.get(call.command);
     if (!def) return this.unknownReply(call.lang);
     const key = def.pure ? callKey(call) : undefined;
@@ -194,6 +207,13 @@ export class Kabar {
    * not (a bare "PBB?"): the platform's locale.
    */
   async answer(text: string, options: { chat?: ChatContext; fallbackLang?: Lang } = {}): Promise<Answer> {
+    const started = performance.now();
+    const answer = await this.answerText(text, options);
+    this.options.onAnswered?.(answer.understood ? "text" : "call", (performance.now() - started) / 1000);
+    return answer;
+  }
+
+  private async answerText(text: string, options: { chat?: ChatContext; fallbackLang?: Lang }): Promise<Answer> {
     const lang = options.fallbackLang ?? "id";
     // Zero-width and format characters first: "/he\u200Blp" is /help, "Pra\u200Bncis" is Prancis.
     const trimmed = withoutInvisible(text).trim();
@@ -206,10 +226,10 @@ export class Kabar {
       const def = this.byName.get(parsed.name);
       if (!def) return { reply: this.unknownReply(lang) };
       const call = callFromText(def, parsed.rest, lang);
-      return { reply: await this.run(call, options.chat), call };
+      return { reply: await this.execute(call, options.chat), call };
     }
     const understood = this.understand(trimmed, lang);
-    const reply = await this.run(understood.call, options.chat);
+    const reply = await this.execute(understood.call, options.chat);
     return { reply, call: understood.call, understood };
   }
 

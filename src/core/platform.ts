@@ -10,6 +10,8 @@ export interface Platform {
   start(): Promise<void>;
   /** Stops receiving updates and closes connections; safe to call twice. */
   stop(): Promise<void>;
+  /** After start: one plain line for the operator, "connected as @name (polling)"; printed after the platform's name. */
+  describe?(): string;
   /** Posts a reply to a chat by its platform id (digests). Throws DeliveryError on failure. */
   send(chatId: string, reply: Reply): Promise<void>;
 }

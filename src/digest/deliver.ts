@@ -1,6 +1,7 @@
 import type { ContentLibrary } from "../content/loader.js";
 import type { Logger } from "../core/log.js";
 import { DeliveryError, type Platform } from "../core/platform.js";
+import { digestsTotal, fanOutLagSeconds } from "../ops/metrics.js";
 import type { Subscription, SubscriptionStore } from "../store/types.js";
 import { duplicateRiskTotal } from "../ops/metrics.js";
 import type { Clock } from "./clock.js";
@@ -85,6 +86,7 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
   const skipIfLate = async (at: number): Promise<boolean> => {
     if (at <= deadline) return false;
     await store.closeClaim(sub.id, slot.key, owner, "skipped", "grace window over before sending", at);
+    digestsTotal.inc({ outcome: "skipped" });
     log?.warn({ dueAt: new Date(slot.dueAt).toISOString() }, "digest slot skipped: grace window over before it could be sent");
     return true;
   };
@@ -94,6 +96,7 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
   const digest = composeDigest(ctx.library(), received, sub.lang, sub.mode);
   if (!digest) {
     await store.closeClaim(sub.id, slot.key, owner, "empty", "nothing new", now);
+    digestsTotal.inc({ outcome: "empty" });
     log?.debug("no new article: nothing sent");
     return undefined;
   }
@@ -134,10 +137,13 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
     // Adapters map every failure worth retrying to a DeliveryError; anything else (a request the
     // platform refuses, a rendering bug) would fail the same way again: record it and say so.
     await store.closeClaim(sub.id, slot.key, owner, "failed", `error: ${err instanceof Error ? err.message : String(err)}`, clock.now());
+    digestsTotal.inc({ outcome: "failed" });
     log?.error({ err }, "digest not delivered: the platform refused it (not retried)");
     return undefined;
   }
   const sentAt = clock.now();
+  digestsTotal.inc({ outcome: "sent" });
+  fanOutLagSeconds.observe(Math.max(0, sentAt - slot.dueAt) / 1000);
   if (await store.markSent(sub.id, slot.key, owner, digest.articleIds, sentAt)) {
     log?.info({ articles: digest.articleIds, attempts: job.attempts, lateMs: sentAt - slot.dueAt }, "digest sent");
   } else {
@@ -151,7 +157,10 @@ async function handleFailure(job: DeliveryJob, err: DeliveryError, ctx: Delivery
   const { sub, slot } = job;
   const now = clock.now();
   const log = ctx.logger?.child({ subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key });
-  const close = (note: string) => store.closeClaim(sub.id, slot.key, owner, "failed", note, now);
+  const close = (note: string) => {
+    digestsTotal.inc({ outcome: "failed" });
+    return store.closeClaim(sub.id, slot.key, owner, "failed", note, now);
+  };
 
   if (err.failure === "gone") {
     const reason = `gone: ${err.details.code ?? ""} ${err.message}`.replace(/\s+/g, " ").trim();
@@ -189,6 +198,7 @@ async function handleFailure(job: DeliveryJob, err: DeliveryError, ctx: Delivery
   }
   // Keep the claim for the wait and the next try.
   await store.renewClaim({ subscriptionId: sub.id, slot: slot.key, dueAt: slot.dueAt, owner, leaseUntil: now + wait + ctx.leaseMs, now });
+  digestsTotal.inc({ outcome: "retried" });
   log?.info({ failure: err.failure, retryInMs: wait, attempts: job.attempts }, "digest send failed; retrying");
   return wait;
 }

@@ -4,6 +4,7 @@ import cron from "node-cron";
 import type { ContentLibrary } from "../content/loader.js";
 import type { Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
+import { digestsTotal } from "../ops/metrics.js";
 import type { PlatformName, Subscription, SubscriptionStore } from "../store/types.js";
 import { type Clock, systemClock } from "./clock.js";
 import { attemptDelivery, type DeliveryContext, type DeliveryJob } from "./deliver.js";
@@ -187,6 +188,7 @@ export class DigestScheduler {
       if (now - slot.dueAt > graceMs) {
         if (await store.recordSkipped(sub.id, slot.key, slot.dueAt, "missed: no instance was running within the grace window", now)) {
           report.skipped++;
+          digestsTotal.inc({ outcome: "skipped" });
           this.options.logger?.warn(
             { subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key, dueAt: new Date(slot.dueAt).toISOString() },
             "digest slot missed while the bot was down and past the grace window: skipped",

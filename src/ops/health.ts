@@ -4,6 +4,8 @@
  * whether it works, and why not when it does not. Parts report themselves;
  * nobody polls them from here, so a part that never reported is "not yet".
  */
+import { redactSecrets } from "../core/log.js";
+
 export interface PartState {
   ok: boolean;
   reason?: string;
@@ -19,7 +21,8 @@ export class Health {
 
   /** Records a part's state; `reason` says what is wrong (shown on /readyz, so never a secret). */
   set(part: string, ok: boolean, reason?: string): void {
-    this.parts.set(part, ok || reason === undefined ? { ok } : { ok, reason });
+    // Reasons are shown to whoever can reach /readyz: an error quoting a token must not carry it there.
+    this.parts.set(part, ok || reason === undefined ? { ok } : { ok, reason: redactSecrets(reason) });
   }
 
   /** Declares a part that must report before the bot is ready (a configured platform still connecting). */

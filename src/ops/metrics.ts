@@ -19,19 +19,26 @@ export const updatesTotal = new Counter({
   registers,
 });
 
-/** Time from a call entering Kabar to its reply being ready (not the platform send). */
+/**
+ * Time from a message or call entering Kabar to its reply being ready (not the platform send);
+ * kind "text" for free text (understanding included), "call" for a command (typed, slash, button).
+ */
 export const answerSeconds = new Histogram({
   name: "kabar_answer_seconds",
-  help: "Time to compose an answer, by kind of call",
+  help: "Time to compose an answer, by kind (text: free text; call: a command, typed, slash or button)",
   labelNames: ["kind"] as const,
   buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   registers,
 });
 
-/** One digest delivery attempt's outcome: sent, failed (given up), retried (will be tried again), skipped (nothing new / gone). */
+/**
+ * Digest deliveries by outcome: sent; failed (the chat refused it or retries ran out);
+ * retried (a failed try that will be tried again); skipped (the grace window passed);
+ * empty (mode "new" and nothing new, so nothing was sent).
+ */
 export const digestsTotal = new Counter({
   name: "kabar_digests_total",
-  help: "Digest deliveries by outcome (sent, failed, retried, skipped)",
+  help: "Digest deliveries by outcome (sent, failed, retried, skipped, empty)",
   labelNames: ["outcome"] as const,
   registers,
 });

@@ -7,6 +7,7 @@ import { ANSI, renderPlainText } from "../../core/plainText.js";
 import type { Reply } from "../../core/reply.js";
 import { formatTarget } from "../../core/target.js";
 import { t } from "../../core/strings.js";
+import { updatesTotal } from "../../ops/metrics.js";
 
 /**
  * The terminal chat `npm start` opens when no platform token is configured:
@@ -50,6 +51,11 @@ export class ConsolePlatform implements Platform {
     this.output.write(`${renderPlainText(reply, this.interactive ? ANSI : undefined)}\n\n`);
   }
 
+  /** The start line: where the chat reads from. */
+  describe(): string {
+    return `chat on standard input (${this.interactive ? "interactive" : "piped"})`;
+  }
+
   async start(): Promise<void> {
     const { kabar } = this.options;
     const rl = createInterface({
@@ -81,6 +87,7 @@ export class ConsolePlatform implements Platform {
           return;
         }
         if (!text && this.interactive) return rl.prompt();
+        updatesTotal.inc({ platform: "console", kind: text.startsWith("/") ? "command" : "text" });
         const { reply } = await kabar.answer(text, { chat: CONSOLE_CHAT, fallbackLang: this.options.lang ?? "id" });
         this.write(reply);
         if (this.interactive) rl.prompt();

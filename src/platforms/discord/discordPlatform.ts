@@ -1,11 +1,12 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Partials, REST, type RateLimitData, Routes } from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials, REST, RESTEvents, type RateLimitData, Routes } from "discord.js";
 import type { Config } from "../../config.js";
 import type { Kabar } from "../../core/kabar.js";
 import type { Logger } from "../../core/log.js";
 import type { Platform } from "../../core/platform.js";
 import type { Reply } from "../../core/reply.js";
 import { chatIdOn } from "../../core/target.js";
+import { rateLimitedTotal } from "../../ops/metrics.js";
 import { toDeliveryError } from "./deliveryErrors.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
@@ -28,6 +29,8 @@ export interface DiscordPlatformOptions {
    * ShardingManager parent sets in SHARDS/SHARD_COUNT).
    */
   shards?: { ids: number[]; count: number };
+  /** Told when the gateway connection goes down or comes back (readiness): reason names the shard. */
+  onStatus?: (ok: boolean, reason?: string) => void;
 }
 
 /**
@@ -65,6 +68,24 @@ export class DiscordPlatform implements Platform {
       api,
       rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_QUEUED_RATE_LIMIT_MS,
     }).setToken(options.token);
+    // Every 429 Discord answers, on both clients (kabar_rate_limited_total).
+    const count429 = (_request: unknown, response: { status: number }) => {
+      if (response.status === 429) rateLimitedTotal.inc({ platform: "discord" });
+    };
+    this.client.rest.on(RESTEvents.Response, count429);
+    this.delivery.on(RESTEvents.Response, count429);
+  }
+
+  /** The shards this client runs and the total, as discord.js resolved them. */
+  private get shardIds(): { ids: number[]; count: number } {
+    const { shards, shardCount } = this.client.options;
+    return { ids: Array.isArray(shards) ? shards : [0], count: shardCount ?? 1 };
+  }
+
+  /** The start line: "connected as kabar#0000 (shards 0,1 of 2)". */
+  describe(): string {
+    const { ids, count } = this.shardIds;
+    return `connected as ${this.client.user?.tag ?? "?"} (shards ${ids.join(",")} of ${count})`;
   }
 
   async start(): Promise<void> {
@@ -75,14 +96,30 @@ export class DiscordPlatform implements Platform {
     client.on(Events.MessageCreate, (message) => void handleMessage(message, deps));
     client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
     client.on(Events.Warn, (message) => logger.warn({ message }, "discord warning"));
-    client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, "discord gateway disconnected"));
-    client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, "discord gateway reconnecting"));
-    client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "discord gateway resumed"));
+    // Readiness: connected while no shard of ours is down.
+    const down = new Map<number, string>();
+    const report = () => options.onStatus?.(down.size === 0, down.size ? [...down.values()].join("; ") : undefined);
+    const markDown = (shardId: number, why: string) => (down.set(shardId, `shard ${shardId} ${why}`), report());
+    const markUp = (shardId: number) => (down.delete(shardId), report());
+    client.on(Events.ShardDisconnect, (event, shardId) => {
+      logger.warn({ shardId, code: event.code }, "discord gateway disconnected");
+      markDown(shardId, `disconnected (close code ${event.code})`);
+    });
+    client.on(Events.ShardReconnecting, (shardId) => {
+      logger.info({ shardId }, "discord gateway reconnecting");
+      markDown(shardId, "reconnecting");
+    });
+    client.on(Events.ShardResume, (shardId, replayed) => {
+      logger.info({ shardId, replayed }, "discord gateway resumed");
+      markUp(shardId);
+    });
+    client.on(Events.ShardReady, (shardId) => markUp(shardId));
     // ClientReady can fire before login() resolves: listen first.
     const ready = once(client, Events.ClientReady);
     await client.login(options.token);
     await ready;
     logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.options.shards }, "discord ready");
+    report();
   }
 
   /** Destroys the client (closing the gateway); bounded, since destroy() can hang if READY never came. */
@@ -120,7 +157,12 @@ export class DiscordPlatform implements Platform {
 }
 
 /** The Discord platform when DISCORD_TOKEN and DISCORD_APPLICATION_ID are both set, else undefined. */
-export function discordFromConfig(config: Config, kabar: Kabar, logger: Logger): DiscordPlatform | undefined {
+export function discordFromConfig(
+  config: Config,
+  kabar: Kabar,
+  logger: Logger,
+  onStatus?: DiscordPlatformOptions["onStatus"],
+): DiscordPlatform | undefined {
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) return undefined;
   return new DiscordPlatform({
     kabar,
@@ -129,6 +171,7 @@ export function discordFromConfig(config: Config, kabar: Kabar, logger: Logger):
     applicationId: config.DISCORD_APPLICATION_ID,
     apiBase: config.DISCORD_API_BASE,
     messageContent: config.DISCORD_MESSAGE_CONTENT,
+    ...(onStatus ? { onStatus } : {}),
     ...(config.DISCORD_SHARDS && config.DISCORD_SHARD_COUNT ? { shards: { ids: config.DISCORD_SHARDS, count: config.DISCORD_SHARD_COUNT } } : {}),
   });
 }

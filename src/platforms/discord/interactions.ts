@@ -10,6 +10,7 @@ import { type Lang, langFromLocale } from "../../core/lang.js";
 import type { Logger } from "../../core/log.js";
 import type { CommandCall, Reply } from "../../core/reply.js";
 import { t } from "../../core/strings.js";
+import { updatesTotal } from "../../ops/metrics.js";
 import { autocompleteChoices } from "./autocomplete.js";
 import { callFromButton } from "./buttons.js";
 import { interactionChat } from "./chatContext.js";
@@ -34,6 +35,8 @@ const EPHEMERAL = MessageFlags.Ephemeral;
 
 /** The one error boundary for interactions: a failure is logged with context and answered with an ephemeral apology. */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  const kind = interaction.isChatInputCommand() ? "command" : interaction.isAutocomplete() ? "autocomplete" : interaction.isButton() ? "button" : undefined;
+  if (kind) updatesTotal.inc({ platform: "discord", kind });
   try {
     if (interaction.isChatInputCommand()) await handleSlash(interaction, deps);
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);

@@ -3,6 +3,7 @@ import type { Kabar } from "../../core/kabar.js";
 import { langFromLocale } from "../../core/lang.js";
 import type { Logger } from "../../core/log.js";
 import { t } from "../../core/strings.js";
+import { updatesTotal } from "../../ops/metrics.js";
 import { messageChat } from "./chatContext.js";
 import { loggableError } from "./errorLog.js";
 import { NO_MENTIONS, preparedMessages } from "./render.js";
@@ -33,6 +34,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   const botId = message.client.user.id;
   const text = questionIn(message, botId);
   if (text === undefined) return;
+  updatesTotal.inc({ platform: "discord", kind: "text" });
   // The words decide the language; a bare "PBB?" falls back to the server's language (English in DMs).
   const fallbackLang = message.inGuild() ? langFromLocale(message.guild.preferredLocale) : "en";
   try {

@@ -9,8 +9,10 @@ import type { Logger } from "../../core/log.js";
 import type { Reply } from "../../core/reply.js";
 import { t } from "../../core/strings.js";
 import { callFromText } from "../../core/textArgs.js";
+import { updatesTotal } from "../../ops/metrics.js";
 import { chatContextFor } from "./chatContext.js";
 import { type Addressed, addressedText } from "./groupRules.js";
+import { countRateLimits } from "./rateLimits.js";
 import { editToReply, postReply } from "./post.js";
 import { deepLinkCall, startReply } from "./start.js";
 
@@ -56,6 +58,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
   });
+  // Innermost, so every 429 is counted, also those auto-retry then retries.
+  bot.api.config.use(countRateLimits);
   bot.api.config.use(autoRetry({ ...(options.retry ?? DEFAULT_RETRY), rethrowHttpErrors: true }));
 
   // Messages not for the bot (group chatter, a channel's own posts, anything without text) are
@@ -103,6 +107,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const answerText = async (ctx: Context & { msg: Message; chat: Chat }) => {
     const addressed = addressedBy.get(ctx.msg);
     if (!addressed) return;
+    updatesTotal.inc({ platform: "telegram", kind: addressed.kind === "question" ? "text" : "command" });
     const chat = chatContextFor(ctx, logger);
     const lang = langFromLocale(ctx.from?.language_code);
     let reply: Reply;
@@ -149,6 +154,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   };
 
   guarded.on("callback_query:data", async (ctx) => {
+    updatesTotal.inc({ platform: "telegram", kind: "button" });
     const call = decodeCall(ctx.callbackQuery.data);
     const lang = call?.lang ?? langFromLocale(ctx.from.language_code);
     const message = ctx.callbackQuery.message;

@@ -1,4 +1,3 @@
-import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { join } from "node:path";
 import { type RunnerHandle, run } from "@grammyjs/runner";
@@ -12,8 +11,9 @@ import { ALLOWED_UPDATES, createTelegramBot, type TelegramBotOptions } from "./b
 import { syncCommandMenu } from "./commandMenu.js";
 import { toDeliveryError } from "./deliveryErrors.js";
 import { pollingGuard } from "./pollingGuard.js";
+import { countRateLimits } from "./rateLimits.js";
 import { postReply } from "./post.js";
-import { startWebhookServer, type WebhookOptions } from "./webhook.js";
+import { type CloseWebhook, startWebhookServer, type WebhookOptions } from "./webhook.js";
 
 /**
  * The Telegram side of kabar: long polling through @grammyjs/runner (updates
@@ -33,6 +33,8 @@ export interface TelegramPlatformOptions extends TelegramBotOptions {
   pollingRole?: Role;
   /** Digests go out with allow_paid_broadcast (TELEGRAM_BROADCAST_RATE above Telegram's free ~30/s). */
   paidBroadcast?: boolean;
+  /** Told when long polling stops for good (readiness). */
+  onStatus?: (ok: boolean, reason?: string) => void;
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -48,7 +50,7 @@ export class TelegramPlatform implements Platform {
   private readonly deliveryApi: Api;
   private runner?: RunnerHandle;
   private stopWatchingRole?: () => void;
-  private server?: Server;
+  private closeWebhook?: CloseWebhook;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly options: TelegramPlatformOptions) {
@@ -64,6 +66,7 @@ export class TelegramPlatform implements Platform {
     });
     this.bot.api.config.use(pollingGuard(options.logger));
     this.deliveryApi = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
+    this.deliveryApi.config.use(countRateLimits);
   }
 
   async start(): Promise<void> {
@@ -76,7 +79,7 @@ export class TelegramPlatform implements Platform {
       logger,
     });
     if (this.options.webhook) {
-      this.server = await startWebhookServer(this.bot, this.options.token, this.options.webhook, logger);
+      this.closeWebhook = await startWebhookServer(this.bot, this.options.token, this.options.webhook, logger);
       logger.info({ port: this.options.webhook.port }, "Telegram webhook listening");
       return;
     }
@@ -99,7 +102,11 @@ export class TelegramPlatform implements Platform {
     // silent: the runner would print fetch errors with console.error, bypassing the redacting logger.
     const runner = run(this.bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     this.runner = runner;
-    void runner.task()?.catch((err: unknown) => logger.error({ err }, "Telegram polling stopped"));
+    void runner.task()?.catch((err: unknown) => {
+      logger.error({ err }, "Telegram polling stopped");
+      this.options.onStatus?.(false, `polling stopped: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    this.options.onStatus?.(true);
     if (this.options.pollingRole) logger.info("Telegram long polling: this instance polls");
   }
 
@@ -109,20 +116,22 @@ export class TelegramPlatform implements Platform {
     if (runner?.isRunning()) await runner.stop();
   }
 
+  /** The start line: "connected as @name (polling)", "(webhook)", or standing by for another instance's polling. */
+  describe(): string {
+    const role = this.options.pollingRole;
+    const mode = this.options.webhook ? "webhook" : role && !role.leading ? "polling standby: another instance polls" : "polling";
+    return `connected as @${this.bot.botInfo.username} (${mode})`;
+  }
+
   /** Stops fetching, lets the updates in flight finish, closes the webhook server. Safe to call twice. */
   async stop(): Promise<void> {
     this.stopWatchingRole?.();
     await this.stopPolling();
     // Answers being written when the signal came are finished, within a bound, before the process exits.
     await Promise.race([Promise.allSettled([...this.inFlight]), sleep(STOP_GRACE_MS, undefined, { ref: false })]);
-    const server = this.server;
-    this.server = undefined;
-    if (server) {
-      await new Promise((resolve) => {
-        server.close(resolve);
-        server.closeIdleConnections();
-      });
-    }
+    const closeWebhook = this.closeWebhook;
+    this.closeWebhook = undefined;
+    await closeWebhook?.();
   }
 
   /** Posts `reply` to a chat ("telegram:123" or "123"); failures become DeliveryError. */

@@ -1,0 +1,14 @@
+import type { Transformer } from "grammy";
+import { rateLimitedTotal } from "../../ops/metrics.js";
+
+/**
+ * Counts every 429 Telegram answers (kabar_rate_limited_total): a steady
+ * count means the bot sends faster than Telegram allows and pacing is off.
+ * Installed on both API clients (interactive and digest), closest to the
+ * network, so each 429 response counts once.
+ */
+export const countRateLimits: Transformer = async (prev, method, payload, signal) => {
+  const res = await prev(method, payload, signal);
+  if (!res.ok && res.error_code === 429) rateLimitedTotal.inc({ platform: "telegram" });
+  return res;
+};
