@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { ContentLibrary, loadLibrary } from "../src/content/loader.js";
 import { Health } from "../src/ops/health.js";
 import { digestsTotal, metrics, updatesTotal } from "../src/ops/metrics.js";
+import { contentVersionOf } from "../src/ops/operations.js";
+import { CONTENT_DIR, ROOT } from "./helpers/core.js";
 
 describe("health parts", () => {
   it("GIVEN no part has reported THEN the bot counts as healthy (nothing is known to fail)", () => {
@@ -47,5 +50,16 @@ describe("metrics registry", () => {
     // Every series is ours: nothing without the prefix.
     const names = text.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split(/[{ ]/)[0]!);
     expect(names.filter((n) => !n.startsWith("kabar_"))).toEqual([]);
+  });
+});
+
+describe("content version", () => {
+  it("GIVEN the same articles loaded twice THEN the same version (instances agree), and another library gives another", () => {
+    const first = loadLibrary(CONTENT_DIR, ROOT);
+    const again = loadLibrary(CONTENT_DIR, ROOT);
+    expect(contentVersionOf(again)).toBe(contentVersionOf(first));
+    const fewer = new ContentLibrary(first.articles.slice(0, 1).map((a) => ({ ...a, id: `${a.id}-changed` })));
+    expect(contentVersionOf(fewer)).not.toBe(contentVersionOf(first));
+    expect(contentVersionOf(first)).toBeGreaterThan(0);
   });
 });
