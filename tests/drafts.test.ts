@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../commands/index.js";
+import { composeDigest } from "../src/digest/compose.js";
 import { loadAllArticles, loadLibrary } from "../src/content/loader.js";
 import { Kabar } from "../src/core/kabar.js";
 import { CONTENT_DIR } from "./helpers/core.js";
@@ -96,6 +97,12 @@ describe("English pending", () => {
     ]);
     expect(reply.quotes[0]).toMatchObject({ text: "Kami siap membantu", speaker: "Yoko Kamikawa" });
     expect(reply.quotes[0]!.translation).toBeUndefined();
+  });
+
+  it("GIVEN an English digest carrying it THEN the digest opens with the same note", () => {
+    const digest = composeDigest(library, new Set([SEED]), "en", "new")!;
+    expect(digest.reply.blocks[0]).toBe("The English version of this article is pending; here is the Indonesian text.");
+    expect(composeDigest(library, new Set([SEED]), "id", "new")!.reply.blocks[0]).not.toMatch(/English/);
   });
 
   it("GIVEN an Indonesian asker THEN no note is added", async () => {

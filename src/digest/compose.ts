@@ -1,6 +1,7 @@
 import type { Article } from "../content/article.js";
 import type { ContentLibrary } from "../content/loader.js";
 import { sourceLine } from "../content/queries.js";
+import { noteEnglishPending } from "../core/articleReply.js";
 import { encodeCall } from "../core/callbackData.js";
 import type { Lang } from "../core/lang.js";
 import { type CommandCall, type FollowUp, makeReply, type Reply, type ReplyField } from "../core/reply.js";
@@ -102,7 +103,8 @@ function digestOf(library: ContentLibrary, articles: readonly Article[], lang: L
   const s = t(lang);
   const lead = articles[0]!;
   const multiple = articles.length > 1;
-  return makeReply({
+  // An article whose English is still pending is carried in Indonesian, under the same one-line note as answers.
+  return noteEnglishPending(makeReply({
     kind: "digest",
     lang,
     title: recap ? s.digest.recapTitle(lead.title[lang]) : multiple ? s.digest.title(articles.length) : `${s.digest.title(1)}: ${lead.title[lang]}`,
@@ -112,7 +114,7 @@ function digestOf(library: ContentLibrary, articles: readonly Article[], lang: L
     followUps: followUpsFor(lead, lead.id === library.newest().id, lang),
     articleId: lead.id,
     eventsDate: lead.eventsDate,
-  });
+  }), articles.find((a) => a.englishPending));
 }
 
 /** Cuts `text` to about `max` characters, between words, with an ellipsis. */
