@@ -135,6 +135,18 @@ describe("pacing a fan-out", () => {
     expect(clock.now()).toBe(1300);
   });
 
+  it("GIVEN 1,000 sends/s and timers that wake a millisecond late THEN the pace still nears 1,000/s and never exceeds the window", async () => {
+    const clock = new ManualClock(0);
+    // Like setTimeout: whole milliseconds, and a little late.
+    const coarse = { now: () => clock.now(), sleep: (ms: number) => clock.sleep(Math.ceil(ms) + 1) };
+    const limiter = new PacingLimiter({ limit: 1000, windowMs: 1050 }, coarse);
+    const times: number[] = [];
+    const all = Promise.all(Array.from({ length: 2500 }, (_, i) => limiter.acquire(String(i)).then(() => times.push(clock.now()))));
+    await clock.runUntil(all);
+    for (let i = 1000; i < times.length; i++) expect(times[i]! - times[i - 1000]!).toBeGreaterThanOrEqual(1050);
+    expect((times.length - 1) / (times.at(-1)! / 1000)).toBeGreaterThan(900);
+  });
+
   it("GIVEN a pause after a 429 THEN nobody sends until it ends", async () => {
     const clock = new ManualClock(0);
     const limiter = new PacingLimiter(TELEGRAM_PACING, clock);

@@ -40,6 +40,9 @@ export const DISCORD_PACING: PacingRules = { limit: 45, windowMs: 1_000 };
 
 export const UNPACED: PacingRules = { limit: Number.POSITIVE_INFINITY, windowMs: 1_000 };
 
+/** How far behind its even grid a late timer may let the pacer catch up (at 30/s half a spacing, 17.5 ms, is more). */
+const CATCH_UP_MS = 15;
+
 /** Tells the limiter when the request it allowed was answered (see `acquire`). */
 export type SendDone = (answeredAt: number) => void;
 
@@ -104,8 +107,9 @@ export class PacingLimiter {
         const entry = { at: now };
         this.recent.push(entry);
         // Keep the even grid when a timer fires a little late; after a longer
-        // stall start a new grid rather than catching up in a burst.
-        this.nextFree = Math.max(this.nextFree, now - spacing / 2) + spacing;
+        // stall start a new grid rather than catching up in a burst. At high rates the spacing (1 ms at 1,000/s) is below what a timer can wait, so a late
+        // timer may catch up by a few milliseconds' worth of sends; the window above still caps them.
+        this.nextFree = Math.max(this.nextFree, now - Math.max(spacing / 2, CATCH_UP_MS)) + spacing;
         return entry;
       }
       await this.clock.sleep(at - now);

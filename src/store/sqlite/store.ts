@@ -35,6 +35,17 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     return new SqliteSubscriptionStore(join(dataDir, DATABASE_FILE));
   }
 
+  /** Statements prepared once: preparing dominates a small query's cost, thousands of times per fan-out. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   /** The database file (":memory:" in tests). */
   get file(): string {
     return this.path;
@@ -45,7 +56,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   private subscriptionRow(platform: PlatformName, chatId: string): SubscriptionRow | undefined {
-    return this.db.prepare("SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ?").get(platform, chatId) as
+    return this.stmt("SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ?").get(platform, chatId) as
       | SubscriptionRow
       | undefined;
   }
@@ -54,8 +65,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     const upsert = this.db.transaction(() => {
       const existing = this.subscriptionRow(input.platform, input.chatId);
       if (!existing) {
-        this.db
-          .prepare(
+        this.stmt(
             `INSERT INTO subscriptions (platform, chat_id, time, time_zone, lang, mode, created_by, active, created_at, updated_at, schedule_set_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
           )
@@ -64,8 +74,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
         // A changed schedule (or a re-activation) promises only slots from now on.
         const scheduleChanged =
           existing.active === 0 || existing.time !== input.time || existing.time_zone !== input.timeZone;
-        this.db
-          .prepare(
+        this.stmt(
             `UPDATE subscriptions SET time = ?, time_zone = ?, lang = ?, mode = ?, created_by = ?, active = 1,
                disabled_reason = NULL, updated_at = ?, schedule_set_at = ? WHERE id = ?`,
           )
@@ -86,8 +95,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async unsubscribe(platform: PlatformName, chatId: string, now: number): Promise<boolean> {
-    const r = this.db
-      .prepare("UPDATE subscriptions SET active = 0, disabled_reason = 'unsubscribed', updated_at = ? WHERE platform = ? AND chat_id = ? AND active = 1")
+    const r = this.stmt("UPDATE subscriptions SET active = 0, disabled_reason = 'unsubscribed', updated_at = ? WHERE platform = ? AND chat_id = ? AND active = 1")
       .run(now, platform, chatId);
     return r.changes === 1;
   }
@@ -98,22 +106,22 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async getById(id: number): Promise<Subscription | undefined> {
-    const row = this.db.prepare("SELECT * FROM subscriptions WHERE id = ?").get(id) as SubscriptionRow | undefined;
+    const row = this.stmt("SELECT * FROM subscriptions WHERE id = ?").get(id) as SubscriptionRow | undefined;
     return row ? toSubscription(row) : undefined;
   }
 
   async active(): Promise<Subscription[]> {
-    const rows = this.db.prepare("SELECT * FROM subscriptions WHERE active = 1 ORDER BY id").all() as SubscriptionRow[];
+    const rows = this.stmt("SELECT * FROM subscriptions WHERE active = 1 ORDER BY id").all() as SubscriptionRow[];
     return rows.map(toSubscription);
   }
 
   async disable(id: number, reason: string, now: number): Promise<void> {
-    this.db.prepare("UPDATE subscriptions SET active = 0, disabled_reason = ?, updated_at = ? WHERE id = ?").run(reason, now, id);
+    this.stmt("UPDATE subscriptions SET active = 0, disabled_reason = ?, updated_at = ? WHERE id = ?").run(reason, now, id);
   }
 
   async moveChat(id: number, newChatId: string, now: number): Promise<boolean> {
     try {
-      const r = this.db.prepare("UPDATE subscriptions SET chat_id = ?, updated_at = ? WHERE id = ?").run(newChatId, now, id);
+      const r = this.stmt("UPDATE subscriptions SET chat_id = ?, updated_at = ? WHERE id = ?").run(newChatId, now, id);
       return r.changes === 1;
     } catch (err) {
       if ((err as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") return false;
@@ -122,8 +130,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async claimSlot(c: Claim): Promise<boolean> {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `INSERT INTO deliveries (subscription_id, slot, due_at, status, owner, lease_until, attempts, updated_at)
          VALUES (?, ?, ?, 'claimed', ?, ?, 0, ?) ON CONFLICT (subscription_id, slot) DO NOTHING`,
       )
@@ -132,15 +139,13 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async expiredClaims(now: number): Promise<Delivery[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM deliveries WHERE status = 'claimed' AND lease_until < ? ORDER BY due_at")
+    const rows = this.stmt("SELECT * FROM deliveries WHERE status = 'claimed' AND lease_until < ? ORDER BY due_at")
       .all(now) as DeliveryRow[];
     return rows.map(toDelivery);
   }
 
   async takeOverClaim(c: Claim): Promise<boolean> {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `UPDATE deliveries SET owner = ?, lease_until = ?, updated_at = ?
          WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND lease_until < ?`,
       )
@@ -149,8 +154,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async renewClaim(c: Claim): Promise<boolean> {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `UPDATE deliveries SET lease_until = ?, attempts = attempts + 1, updated_at = ?
          WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND owner = ?`,
       )
@@ -160,14 +164,13 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
 
   async markSent(subscriptionId: number, slot: string, owner: string, articleIds: string[], now: number): Promise<boolean> {
     const mark = this.db.transaction(() => {
-      const r = this.db
-        .prepare(
+      const r = this.stmt(
           `UPDATE deliveries SET status = 'sent', article_ids = ?, lease_until = NULL, updated_at = ?
            WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND owner = ?`,
         )
         .run(JSON.stringify(articleIds), now, subscriptionId, slot, owner);
       if (r.changes !== 1) return false;
-      const received = this.db.prepare(
+      const received = this.stmt(
         "INSERT INTO received_articles (subscription_id, article_id, slot) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
       );
       for (const articleId of articleIds) received.run(subscriptionId, articleId, slot);
@@ -184,8 +187,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     note: string,
     now: number,
   ): Promise<boolean> {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `UPDATE deliveries SET status = ?, note = ?, lease_until = NULL, updated_at = ?
          WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND owner = ?`,
       )
@@ -194,8 +196,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async recordSkipped(subscriptionId: number, slot: string, dueAt: number, note: string, now: number): Promise<boolean> {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `INSERT INTO deliveries (subscription_id, slot, due_at, status, note, updated_at)
          VALUES (?, ?, ?, 'skipped', ?, ?) ON CONFLICT (subscription_id, slot) DO NOTHING`,
       )
@@ -204,39 +205,37 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async delivery(subscriptionId: number, slot: string): Promise<Delivery | undefined> {
-    const row = this.db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND slot = ?").get(subscriptionId, slot) as
+    const row = this.stmt("SELECT * FROM deliveries WHERE subscription_id = ? AND slot = ?").get(subscriptionId, slot) as
       | DeliveryRow
       | undefined;
     return row ? toDelivery(row) : undefined;
   }
 
   async lastSent(subscriptionId: number): Promise<Delivery | undefined> {
-    const row = this.db
-      .prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' ORDER BY due_at DESC LIMIT 1")
+    const row = this.stmt("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' ORDER BY due_at DESC LIMIT 1")
       .get(subscriptionId) as DeliveryRow | undefined;
     return row ? toDelivery(row) : undefined;
   }
 
   async receivedArticles(subscriptionId: number): Promise<Set<string>> {
-    const rows = this.db.prepare("SELECT article_id FROM received_articles WHERE subscription_id = ?").all(subscriptionId) as {
+    const rows = this.stmt("SELECT article_id FROM received_articles WHERE subscription_id = ?").all(subscriptionId) as {
       article_id: string;
     }[];
     return new Set(rows.map((r) => r.article_id));
   }
 
   async hasFeedItem(feedUrl: string, itemKey: string): Promise<boolean> {
-    return this.db.prepare("SELECT 1 FROM feed_items WHERE feed_url = ? AND item_key = ?").get(feedUrl, itemKey) !== undefined;
+    return this.stmt("SELECT 1 FROM feed_items WHERE feed_url = ? AND item_key = ?").get(feedUrl, itemKey) !== undefined;
   }
 
   async recordFeedItem(feedUrl: string, itemKey: string, articleId: string, now: number): Promise<boolean> {
-    const r = this.db
-      .prepare("INSERT INTO feed_items (feed_url, item_key, article_id, recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+    const r = this.stmt("INSERT INTO feed_items (feed_url, item_key, article_id, recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
       .run(feedUrl, itemKey, articleId, now);
     return r.changes === 1;
   }
 
   async getChatLang(platform: PlatformName, chatId: string): Promise<Lang | undefined> {
-    const row = this.db.prepare("SELECT lang FROM chat_langs WHERE platform = ? AND chat_id = ?").get(platform, chatId) as
+    const row = this.stmt("SELECT lang FROM chat_langs WHERE platform = ? AND chat_id = ?").get(platform, chatId) as
       | { lang: Lang }
       | undefined;
     return row?.lang;
@@ -244,11 +243,10 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
 
   async setChatLang(platform: PlatformName, chatId: string, lang: Lang | undefined, now: number): Promise<void> {
     if (lang === undefined) {
-      this.db.prepare("DELETE FROM chat_langs WHERE platform = ? AND chat_id = ?").run(platform, chatId);
+      this.stmt("DELETE FROM chat_langs WHERE platform = ? AND chat_id = ?").run(platform, chatId);
       return;
     }
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT INTO chat_langs (platform, chat_id, lang, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (platform, chat_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at`,
       )
@@ -267,8 +265,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
       if (ino !== this.inode) throw new Error(`database file ${this.path} was replaced while open`);
     }
     try {
-      this.db
-        .prepare("INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at")
+      this.stmt("INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at")
         .run(Date.now());
     } catch (err) {
       throw new Error(`database is not writable: ${(err as Error).message}`);
