@@ -49,6 +49,11 @@ export class ManualClock implements Clock {
     return this.sleepers.length;
   }
 
+  /** When the earliest sleeper wakes (undefined: nobody sleeps), for drivers that step time themselves. */
+  get nextWake(): number | undefined {
+    return this.sleepers[0]?.at;
+  }
+
   set(at: number): void {
     this.current = at;
     this.wake();

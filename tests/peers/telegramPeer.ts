@@ -23,6 +23,11 @@
  *     `times` (default 1; Infinity for always) says how many calls fail.
  * Like Telegram, sendMessage/editMessageText with parse_mode HTML answer 400 "can't parse entities"
  * for HTML Telegram would reject, and "message is too long" past 4,096 characters (telegramHtmlCheck.ts).
+ * Like Telegram too (telegramRules.ts): 429 + retry_after past its sending limits (telegramLimits.ts: 30 a
+ * second overall, 1 a second per private chat with short bursts, 20 a minute per group; `rateLimits: false`
+ * turns them off), "message is not modified", malformed reply_markup and callback_data over 64 bytes
+ * refused, "query is too old" for a late answerCallbackQuery, and after `peer.migrateChat(old, new)`
+ * the old group id refused with migrate_to_chat_id. `startTelegramPeer({ now })` gives them a test's clock.
  * (c) What the bot sent: `peer.calls` (every call: method, payload, response), `peer.sent(chatId)`
  *     (successful sendMessage payloads), `peer.waitForCall(method, { chatId, where })` (event driven,
  *     bounded timeout), `peer.commandMenus()` (setMyCommands per language_code, "" = default).
@@ -32,6 +37,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { checkTelegramHtml } from "./telegramHtmlCheck.js";
+import { TELEGRAM_RATE_LIMITS, type TelegramRateLimits } from "./telegramLimits.js";
+import { TelegramRules } from "./telegramRules.js";
 
 export interface Fault {
   error_code: number;
@@ -118,6 +125,7 @@ export class TelegramPeer {
     private readonly proxy: Server,
     /** Base URL for the bot (grammY `apiRoot`, TELEGRAM_API_ROOT). */
     readonly apiRoot: string,
+    private readonly rules: TelegramRules,
   ) {
     this.events.setMaxListeners(100);
   }
@@ -146,6 +154,11 @@ export class TelegramPeer {
         await client.sendCallback(client.makeCallbackQuery(data, { ...from, message: { message_id: messageId } }));
       },
     };
+  }
+
+  /** The group `oldChatId` became the supergroup `newChatId`: Telegram refuses the old id from now on. */
+  migrateChat(oldChatId: number, newChatId: number): void {
+    this.rules.migrate(oldChatId, newChatId);
   }
 
   setMember(chatId: number, userId: number, status: "creator" | "administrator" | "member" | "restricted" | "left" | "kicked"): void {
@@ -245,11 +258,15 @@ export class TelegramPeer {
       }
       return this.answer(res, call, { ok: false, ...rule.fault }, rule.fault.error_code);
     }
+    const refused = this.rules.refuse(method, payload);
+    if (refused) return this.answer(res, call, refused, refused.error_code);
     // Like Telegram, refuse HTML it could not parse and texts over 4,096 characters (the emulator accepts anything).
     if ((method === "sendMessage" || method === "editMessageText") && payload.parse_mode === "HTML") {
       const problem = checkTelegramHtml(String(payload.text ?? ""));
       if (problem) return this.answer(res, call, { ok: false, error_code: 400, description: problem }, 400);
     }
+    const throttled = this.rules.throttle(method, payload);
+    if (throttled) return this.answer(res, call, throttled, throttled.error_code);
     const local = this.localMethod(token, method, payload);
     if (local) return this.answer(res, call, local);
     if (method === "getUpdates") await this.waitForUserUpdate(token, Number(payload.timeout ?? 0), req);
@@ -259,6 +276,7 @@ export class TelegramPeer {
       body: JSON.stringify(method === "setWebhook" ? this.registerWebhook(token, payload) : payload),
     });
     const body = (await upstream.json()) as Record<string, any>;
+    if (body.ok) this.rules.record(method, payload, body.result);
     if (method === "getMe" && body.ok) body.result = { is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, ...body.result };
     return this.answer(res, call, body, upstream.status);
   }
@@ -331,7 +349,14 @@ export class TelegramPeer {
   }
 }
 
-export async function startTelegramPeer(): Promise<TelegramPeer> {
+export interface TelegramPeerOptions {
+  /** The peer's clock, for its rate limits and the callback answer window (a test's ManualClock). */
+  now?: () => number;
+  /** Telegram's limits by default (telegramLimits.ts); false only for a test that says why it sends faster. */
+  rateLimits?: TelegramRateLimits | false;
+}
+
+export async function startTelegramPeer(options: TelegramPeerOptions = {}): Promise<TelegramPeer> {
   let emulator: TelegramServer | undefined;
   for (let attempt = 0; !emulator; attempt++) {
     // telegram-test-api cannot listen on port 0; a port found free can be taken meanwhile, so retry.
@@ -351,6 +376,7 @@ export async function startTelegramPeer(): Promise<TelegramPeer> {
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   const { port } = proxy.address() as AddressInfo;
-  peer = new TelegramPeer(emulator, proxy, `http://127.0.0.1:${port}`);
+  const rules = new TelegramRules({ now: options.now ?? Date.now, rateLimits: options.rateLimits ?? TELEGRAM_RATE_LIMITS });
+  peer = new TelegramPeer(emulator, proxy, `http://127.0.0.1:${port}`, rules);
   return peer;
 }
