@@ -124,8 +124,10 @@ export function findActors(article: Article, tokens: string[], vocabulary: Reado
 
 /** Countries and organisations named in the message (exact names; acronyms only in capitals). */
 export function findPlaces(tokens: string[], original: string): PlaceMention[] {
-  // The message's words as typed (dots dropped), to check acronyms and capitalised names.
-  const upper = new Set(rawTokens(original).map((w) => w.replace(/\./g, "")));
+  // The message's words as typed (dots dropped), to check acronyms and capitalised names: only
+  // built for a message that names such a place.
+  let typed: ReadonlySet<string> | undefined;
+  const upper = () => (typed ??= new Set(rawTokens(original).map((w) => w.replace(/\./g, ""))));
   const found: PlaceMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
@@ -133,8 +135,8 @@ export function findPlaces(tokens: string[], original: string): PlaceMention[] {
       const text = tokens.slice(i, i + n).join(" ");
       const place = PLACES.get(text);
       if (!place) continue;
-      if (place.caseSensitive && !upper.has(text.toUpperCase())) continue;
-      if (place.capitalized && !upper.has(text.charAt(0).toUpperCase() + text.slice(1))) continue;
+      if (place.caseSensitive && !upper().has(text.toUpperCase())) continue;
+      if (place.capitalized && !upper().has(text.charAt(0).toUpperCase() + text.slice(1))) continue;
       // "bahasa Inggris" is the English language, not Britain.
       if (i > 0 && tokens[i - 1] === "bahasa") continue;
       found.push({ text, code: place.code, at: i, ...(place.lang ? { lang: place.lang } : {}) });

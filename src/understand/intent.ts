@@ -6,7 +6,7 @@ import { factCue, findFact } from "./facts.js";
 import { type ActorMention, findActors, findMisspeltPlace, findPlaces, type PlaceMention } from "./entities.js";
 import { detectLang } from "./language.js";
 import { CONTEXT_PLACES } from "./lexicon.js";
-import { cleanText, PARTICLES, tokenize } from "./normalize.js";
+import { tokenizeCounting } from "./normalize.js";
 import {
   articleSourceScore,
   cueIgnore,
@@ -77,7 +77,8 @@ function accordingTo(tokens: string[]): number | undefined {
 }
 
 export function understand(text: string, article: Article, fallbackLang: Lang = "id"): Understood {
-  const read = readTokens(article, tokenize(text));
+  const { tokens, particles } = tokenizeCounting(text);
+  const read = { ...readTokens(article, tokens), particles };
   const understood = decide(text, read, article, fallbackLang);
   return withFact(understood, read.tokens, article);
 }
@@ -117,7 +118,7 @@ function withFact(u: Understood, tokens: string[], article: Article): Understood
   return notHeld ? { ...u, intent: "not_found", call: call("actors", lang, { missing: found.missing.join(" ") }) } : u;
 }
 
-function decide(text: string, read: { tokens: string[]; informal: number }, article: Article, fallbackLang: Lang): Understood {
+function decide(text: string, read: { tokens: string[]; informal: number; particles: number }, article: Article, fallbackLang: Lang): Understood {
   const tokens = read.tokens;
   const joined = ` ${tokens.join(" ")} `;
 
@@ -145,10 +146,9 @@ function decide(text: string, read: { tokens: string[]; informal: number }, arti
   const actorAt = new Set(actors.map((a) => a.at));
   const otherPlaces = places.filter((p) => !actorAt.has(p.at));
   // Particles (dong, sih, deh) are dropped from the tokens but mark the message as Indonesian.
-  const particles = cleanText(text).split(" ").filter((w) => PARTICLES.has(w));
   const lang = detectLang(tokens, fallbackLang, [
     ...nameCues,
-    ...particles.flatMap(() => ["id", "id"] as const),
+    ...Array.from({ length: read.particles }, () => ["id", "id"] as const).flat(),
     // Chat verb forms (ngecam, nanggepin) are Indonesian only.
     ...Array.from({ length: read.informal }, () => ["id", "id"] as const).flat(),
   ]);
@@ -164,12 +164,18 @@ function decide(text: string, read: { tokens: string[]; informal: number }, arti
     section,
     score: sectionScore(section, tokens, joined) + 3 * counted(cue("section", section.id)),
   }));
-  const done = (intent: Intent, c: CommandCall): Understood => ({
-    intent,
-    lang,
-    call: c,
-    scores: { ...s, ...Object.fromEntries([...cues, ...sections.map((x) => [`bg:${x.section.id}`, x.score] as const)]) },
-  });
+  const done = (intent: Intent, c: CommandCall): Understood => {
+    let scores: Record<string, number> | undefined;
+    return {
+      intent,
+      lang,
+      call: c,
+      // For logs and debugging only: built when someone reads it, not on every answer.
+      get scores() {
+        return (scores ??= { ...s, ...Object.fromEntries([...cues, ...sections.map((x) => [`bg:${x.section.id}`, x.score] as const)]) });
+      },
+    };
+  };
 
   // "ringkasan singkat", "tl;dr": the short summary.
   const summaryCall = () => call("summary", lang, score(LEX.short, tokens, joined) >= 3 ? { length: "short" } : {});

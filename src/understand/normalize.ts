@@ -40,24 +40,29 @@ export function withoutInvisible(text: string): string {
 }
 
 /** Lower-case, strip accents/emoji/punctuation (hyphens too: "pihak-pihak" -> "pihak pihak"); keep letters and digits. */
+// Steps a message cannot need are skipped (most are plain ASCII without apostrophes); the result is the same.
+const NOT_ASCII = /[^\x00-\x7f]/;
 export function cleanText(text: string): string {
-  return withoutInvisible(text)
-    // Dotted acronyms become one word before dots turn into spaces: "U.S." -> "US", "U.N." -> "UN".
-    .replace(/\b(\p{L})\.(\p{L})\.(?:(\p{L})\.)?/gu, "$1$2$3")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    // English contractions and possessives: "russia's" -> "russia", "what's" -> "what is"
-    .replace(/\b(what|who|how|where|that|it|there)'s\b/g, "$1 is")
-    .replace(/n't\b/g, " not")
-    .replace(/'s\b|(?<=s)'(?=\s|$)/g, "")
-    .replace(/'(re|ve|ll|d|m)\b/g, "")
-    .replace(/\btl\W{0,2}dr\b/g, "tldr")
-    // Everything that is not a letter or digit becomes a space (emoji included).
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Dotted acronyms become one word before dots turn into spaces: "U.S." -> "US", "U.N." -> "UN".
+  let s = withoutInvisible(text).replace(/\b(\p{L})\.(\p{L})\.(?:(\p{L})\.)?/gu, "$1$2$3");
+  if (NOT_ASCII.test(s)) s = s.normalize("NFKD").replace(/\p{M}/gu, "");
+  s = s.toLowerCase().replace(/[’‘`´]/g, "'");
+  if (s.includes("'")) {
+    s = s
+      // English contractions and possessives: "russia's" -> "russia", "what's" -> "what is"
+      .replace(/\b(what|who|how|where|that|it|there)'s\b/g, "$1 is")
+      .replace(/n't\b/g, " not")
+      .replace(/'s\b|(?<=s)'(?=\s|$)/g, "")
+      .replace(/'(re|ve|ll|d|m)\b/g, "");
+  }
+  if (s.includes("tl")) s = s.replace(/\btl\W{0,2}dr\b/g, "tldr");
+  return (
+    s
+      // Everything that is not a letter or digit becomes a space (emoji included).
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** Chat particles: dropped from the tokens, but a clear sign the message is Indonesian. */
@@ -69,10 +74,17 @@ export const PARTICLES: ReadonlySet<string> = new Set(
 
 /** The normalised tokens of a message, informal spellings expanded, particles dropped. */
 export function tokenize(text: string): string[] {
+  return tokenizeCounting(text).tokens;
+}
+
+/** `tokenize`, also counting the chat particles it dropped (a sign of Indonesian), from one cleaning of the text. */
+export function tokenizeCounting(text: string): { tokens: string[]; particles: number } {
   const out: string[] = [];
   let previous = "";
+  let particles = 0;
   for (const raw of cleanText(text).split(" ")) {
     if (!raw) continue;
+    if (PARTICLES.has(raw)) particles++;
     // Reduplication written with "2" (apa2 -> apa) and repeated letters (bangeeet -> banget).
     const word = raw.replace(/^([a-z]+)2$/, "$1").replace(/([a-z])\1{2,}/g, "$1");
     // "terima kasih" is thanks, not "receive give".
@@ -81,7 +93,7 @@ export function tokenize(text: string): string[] {
     if (mapped === undefined) out.push(word);
     else if (mapped !== "") out.push(...mapped.split(" "));
   }
-  return out;
+  return { tokens: out, particles };
 }
 
 /** "sikapnya" -> "sikap", "bisakah" -> "bisa": Indonesian enclitics dropped from words long enough to carry one. */

@@ -43,30 +43,54 @@ interface Prepared {
   joined: string;
   /** `joined` with enclitics dropped: "cara pakainya" reads as "cara pakai". */
   bareJoined: string;
+  /** Each token without its enclitic, by position. */
+  bare: string[];
   /** The words and their enclitic-free forms. */
   words: ReadonlySet<string>;
 }
-let lastPrepared: { tokens: string[]; prepared: Prepared } | undefined;
+// Per token array, not just the last one: the reaction score uses a filtered copy between the others.
+const preparedFor = new WeakMap<string[], Prepared>();
 function prepare(tokens: string[], joined: string): Prepared {
-  if (lastPrepared?.tokens === tokens) return lastPrepared.prepared;
-  const bare = tokens.map(withoutEnclitic);
-  const prepared = { joined, bareJoined: ` ${bare.join(" ")} `, words: new Set([...tokens, ...bare]) };
-  lastPrepared = { tokens, prepared };
+  let prepared = preparedFor.get(tokens);
+  if (!prepared) {
+    const bare = tokens.map(withoutEnclitic);
+    prepared = { joined, bareJoined: ` ${bare.join(" ")} `, bare, words: new Set([...tokens, ...bare]) };
+    preparedFor.set(tokens, prepared);
+  }
   return prepared;
+}
+
+/**
+ * A token's best weight from a lexicon's single words and stems: a pure
+ * function of (lexicon, token), remembered per lexicon because chat words
+ * recur far more than questions do (the stem loop was the costliest part of
+ * scoring). Bounded: the memo starts over past `WORD_MEMO_SIZE` words.
+ */
+const WORD_MEMO_SIZE = 20_000;
+const wordMemos = new WeakMap<CompiledLexicon, Map<string, number>>();
+function wordWeight(lex: CompiledLexicon, tok: string, bare: string): number {
+  let memo = wordMemos.get(lex);
+  if (!memo) wordMemos.set(lex, (memo = new Map()));
+  const key = tok === bare ? tok : `${tok} ${bare}`;
+  let best = memo.get(key);
+  if (best === undefined) {
+    best = Math.max(lex.exact.get(tok) ?? 0, lex.exact.get(bare) ?? 0);
+    for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
+    if (memo.size >= WORD_MEMO_SIZE) memo.clear();
+    memo.set(key, best);
+  }
+  return best;
 }
 
 /** Sum of the weights of the entries a message contains; each token counts once, at its best. */
 export function score(lex: CompiledLexicon, tokens: string[], joined: string): number {
-  const { bareJoined, words } = prepare(tokens, joined);
+  const { bareJoined, bare, words } = prepare(tokens, joined);
   let total = 0;
-  for (const tok of tokens) {
-    const bare = withoutEnclitic(tok);
-    let best = Math.max(lex.exact.get(tok) ?? 0, lex.exact.get(bare) ?? 0);
-    for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
-    total += best;
-  }
+  for (let i = 0; i < tokens.length; i++) total += wordWeight(lex, tokens[i]!, bare[i]!);
   for (const word of words) {
-    for (const [phrase, weight] of lex.phrases.get(word) ?? []) {
+    const phrases = lex.phrases.get(word);
+    if (!phrases) continue;
+    for (const [phrase, weight] of phrases) {
       if (joined.includes(phrase) || bareJoined.includes(phrase)) total += weight;
     }
   }
