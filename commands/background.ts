@@ -3,6 +3,7 @@ import { articleOption, type CommandDefinition } from "../src/core/command.js";
 import { makeReply } from "../src/core/reply.js";
 import { t } from "../src/core/strings.js";
 import { actorById, sectionById } from "../src/content/queries.js";
+import { resolveSectionName } from "../src/understand/entities.js";
 
 export default {
   name: "background",
@@ -23,7 +24,8 @@ export default {
     if (isReply(article)) return article;
     const { lang } = call;
     const wanted = call.args.topic?.trim().toLowerCase();
-    const section = wanted ? sectionById(article, wanted) : article.background[0];
+    // The same words free text accepts: "/background rusia", "/background peacekeepers".
+    const section = wanted ? sectionById(article, wanted) ?? sectionById(article, resolveSectionName(article, wanted) ?? "") : article.background[0];
     if (!section) {
       const available = article.background.map((s) => `${s.id} (${s.title[lang]})`).join(", ") || "-";
       return makeReply({

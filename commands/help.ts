@@ -14,6 +14,7 @@ export default {
     const { lang } = call;
     const s = t(lang);
     const article = ctx.library.newest();
+    if (call.args.reply === "thanks") return makeReply({ ...articleBase(article, lang), kind: "help", title: "", blocks: [s.thanks], source: undefined });
     const usage = (c: CommandDefinition) => {
       const opts = c.subcommands
         ? ` ${c.subcommands.map((sc) => sc.name).join("|")}`

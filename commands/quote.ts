@@ -24,12 +24,24 @@ export default {
     if (isReply(article)) return article;
     const { lang } = call;
     const asked = call.args.actor?.trim();
-    let actor = article.actors.find((a) => a.quotes.length > 0) ?? article.actors[0]!;
-    if (asked) {
-      const found = actorById(article, resolveActorName(article, asked) ?? "");
-      if (!found) return notFoundReply(article, lang, asked);
-      actor = found;
+    if (!asked) {
+      // "/quote" alone: who has quotes, each with the first of them, and a button per actor.
+      const quoted = article.actors.filter((a) => a.quotes.length > 0);
+      const list = quoted.map((a) => `${a.flag} ${a.name[lang]}`).join(", ");
+      return makeReply({
+        ...articleBase(article, lang),
+        kind: "quote",
+        title: t(lang).quotesTitle,
+        blocks: [t(lang).pickActor("quote", list)],
+        quotes: quoted.map((a) => quoteOf(a, 0, article, lang)!),
+        followUps: [
+          ...quoted.map((a) => ({ label: `${a.flag} ${a.name[lang]}`, call: { command: "quote", lang, args: { actor: a.id } } })),
+          ...followUpsFor(article, lang, { command: "quote" }),
+        ],
+      });
     }
+    const actor = actorById(article, resolveActorName(article, asked) ?? "");
+    if (!actor) return notFoundReply(article, lang, asked);
     const quote = quoteOf(actor, 0, article, lang);
     const others = article.actors
       .filter((a) => a.id !== actor.id && a.quotes.length > 0)
@@ -40,7 +52,7 @@ export default {
       title: `${actor.flag} ${t(lang).quoteTitle(actor.name[lang])}`,
       blocks: quote ? [] : [t(lang).noQuotes(actor.name[lang])],
       quotes: quote ? [quote] : [],
-      ...(asked ? { actor: actor.id } : {}),
+      actor: actor.id,
       emoji: actor.flag,
       color: actor.color,
       followUps: [...others, ...followUpsFor(article, lang, { command: "quote" })],

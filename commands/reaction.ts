@@ -1,4 +1,14 @@
-import { articleBase, articleFor, factBlock, followUpsFor, isReply, notFoundReply, optional, quoteOf } from "../src/core/articleReply.js";
+import {
+  articleBase,
+  articleFor,
+  factBlock,
+  followUpsFor,
+  isReply,
+  notFoundReply,
+  optional,
+  pickActorReply,
+  quoteOf,
+} from "../src/core/articleReply.js";
 import { articleOption, type CommandDefinition } from "../src/core/command.js";
 import { makeReply } from "../src/core/reply.js";
 import { t } from "../src/core/strings.js";
@@ -25,6 +35,8 @@ export default {
     if (isReply(article)) return article;
     const { lang } = call;
     const asked = call.args.actor?.trim() ?? "";
+    // "/reaction" alone: which actors there are, each a button.
+    if (!asked) return pickActorReply(article, lang, "reaction");
     const actorId = asked ? resolveActorName(article, asked) : undefined;
     const actor = actorId ? actorById(article, actorId) : undefined;
     if (!actor) return notFoundReply(article, lang, asked);

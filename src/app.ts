@@ -2,7 +2,11 @@ import { resolve } from "node:path";
 import { COMMANDS } from "../commands/index.js";
 import { ContentError, type ContentLibrary, loadLibrary } from "./content/loader.js";
 import type { LibraryHolder } from "./content/reload.js";
+import type { ChatContext } from "./core/command.js";
+import { ConversationMemory } from "./core/conversation.js";
 import { Kabar } from "./core/kabar.js";
+import { CHAT_LANGUAGES, ChatLanguages } from "./digest/chatLanguages.js";
+import { digestServices } from "./digest/service.js";
 import type { Logger } from "./core/log.js";
 import { answerSeconds } from "./ops/metrics.js";
 
@@ -23,12 +27,25 @@ export function loadContentOrExit(contentDir: string): ContentLibrary {
 }
 
 
-export function createKabar(holder: LibraryHolder, logger?: Logger, services: Record<string, unknown> = {}): Kabar {
+/**
+ * kabar as `npm start` runs it: follow-ups remembered per chat and user, and
+ * each chat's /lang honoured when a store is there to keep it.
+ */
+export function createKabar(
+  holder: LibraryHolder,
+  logger?: Logger,
+  services: Record<string, unknown> = {},
+  now: () => number = Date.now,
+): Kabar {
+  const store = digestServices(services)?.store;
+  const languages = store ? new ChatLanguages(store, now) : undefined;
   return new Kabar({
     library: () => holder.current,
     contentVersion: () => holder.version,
     commands: COMMANDS,
-    services,
+    services: languages ? { ...services, [CHAT_LANGUAGES]: languages } : services,
+    conversations: new ConversationMemory(now),
+    ...(languages ? { chatLang: (chat: ChatContext) => languages.get(chat) } : {}),
     ...(logger ? { logger } : {}),
     onAnswered: (kind, seconds) => answerSeconds.observe({ kind }, seconds),
   });

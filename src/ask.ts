@@ -2,12 +2,14 @@ import { createInterface } from "node:readline";
 import { createKabar, loadContentOrExit } from "./app.js";
 import { LibraryHolder } from "./content/reload.js";
 import { loadConfigOrExit } from "./config.js";
+import type { ChatContext } from "./core/command.js";
 import type { Kabar } from "./core/kabar.js";
+import { formatTarget } from "./core/target.js";
 import { renderPlainText } from "./core/plainText.js";
 import type { Reply } from "./core/reply.js";
 
 /**
- * `npm run ask -- [--json] ["question"]`: answers one question, or one per
+ * `npm run ask -- [--json] [--conversation] ["question"]`: answers one question, or one per
  * line of standard input, in one process. With --json each answer is one line:
  * {"kind","actor"?,"topic"?,"actor_text"?,"lang","text","source"}.
  */
@@ -26,8 +28,17 @@ export function toJsonAnswer(reply: Reply): Record<string, string> {
   };
 }
 
-async function answerOne(kabar: Kabar, question: string, json: boolean): Promise<string> {
-  const { reply } = await kabar.answer(question);
+/** With --conversation, stdin lines are one conversation (follow-ups lean on the line before). */
+const ASK_CHAT: ChatContext = {
+  target: formatTarget("console", "ask"),
+  platform: "console",
+  type: "private",
+  userId: formatTarget("console", "ask"),
+  canManage: async () => true,
+};
+
+async function answerOne(kabar: Kabar, question: string, json: boolean, chat?: ChatContext): Promise<string> {
+  const { reply } = await kabar.answer(question, chat ? { chat } : {});
   return json ? JSON.stringify(toJsonAnswer(reply)) : `${renderPlainText(reply)}\n`;
 }
 
@@ -35,7 +46,9 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const args = process.argv.slice(2);
   const json = args.includes("--json");
-  const question = args.filter((a) => a !== "--json").join(" ");
+  // Without it every line is a new conversation, as before.
+  const chat = args.includes("--conversation") ? ASK_CHAT : undefined;
+  const question = args.filter((a) => a !== "--json" && a !== "--conversation").join(" ");
   const kabar = createKabar(new LibraryHolder(loadContentOrExit(config.CONTENT_DIR)));
 
   if (question) {
@@ -45,7 +58,7 @@ async function main(): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     // Every input line gets exactly one output line, empty ones included, so answers stay aligned.
-    process.stdout.write(`${await answerOne(kabar, line, json)}\n`);
+    process.stdout.write(`${await answerOne(kabar, line, json, chat)}\n`);
   }
 }
 

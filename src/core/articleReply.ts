@@ -150,3 +150,16 @@ export function factNotHeldReply(article: Article, lang: Lang, missing: string):
     followUps: followUpsFor(article, lang, { command: "not_found" }),
   });
 }
+
+/** A command that needs an actor was given none: list the actors, each a button to that command. */
+export function pickActorReply(article: Article, lang: Lang, command: "reaction" | "quote"): Reply {
+  const s = t(lang);
+  const actors = command === "quote" ? article.actors.filter((a) => a.quotes.length > 0) : article.actors;
+  return makeReply({
+    ...articleBase(article, lang),
+    kind: "actors",
+    title: s.actorsTitle,
+    blocks: [s.pickActor(command, actors.map((a) => `${a.flag} ${a.name[lang]}`).join(", "))],
+    followUps: actors.map((a) => ({ label: `${a.flag} ${a.name[lang]}`, call: call(command, lang, { actor: a.id }) })),
+  });
+}

@@ -3,6 +3,8 @@ import { actorList, sourceLine } from "../content/queries.js";
 import { type Understood, understand } from "../understand/intent.js";
 import { noteEnglishPending } from "./articleReply.js";
 import { withoutInvisible } from "../understand/normalize.js";
+import { withPrevious } from "../understand/followUp.js";
+import type { ConversationMemory } from "./conversation.js";
 import type { ChatContext, CommandContext, CommandDefinition } from "./command.js";
 import { UserError } from "./errors.js";
 import type { Lang } from "./lang.js";
@@ -42,6 +44,10 @@ export interface KabarOptions {
    * typed, a slash command or a button. (execute and answerText never throw.)
    */
   onAnswered?: (kind: "text" | "call", seconds: number) => void;
+  /** Follow-ups per chat and user ("kutipannya mana?"); without it every message stands alone. */
+  conversations?: ConversationMemory;
+  /** The language a chat chose with /lang, if any: every reply there is in it. */
+  chatLang?: (chat: ChatContext) => Promise<Lang | undefined>;
 }
 
 export interface Answer {
@@ -142,7 +148,34 @@ export class Kabar {
     return reply;
   }
 
+  /** The language a chat chose with /lang, or undefined (the question's own language then). */
+  async chatLang(chat: ChatContext | undefined): Promise<Lang | undefined> {
+    if (!chat || !this.options.chatLang) return undefined;
+    try {
+      return await this.options.chatLang(chat);
+    } catch (err) {
+      // A store hiccup must not cost the answer: the question's language serves.
+      this.options.logger?.warn({ err, target: chat.target }, "chat language lookup failed");
+      return undefined;
+    }
+  }
+
+  /**
+   * One call, in the chat's chosen language if it has one; what the answer
+   * was about is remembered for follow-ups.
+   */
   private async execute(call: CommandCall, chat?: ChatContext): Promise<Reply> {
+    const chosen = call.command === "lang" ? undefined : await this.chatLang(chat);
+    const reply = await this.runCall(chosen && chosen !== call.lang ? { ...call, lang: chosen } : call, chat);
+    const memory = this.options.conversations;
+    if (chat && memory) {
+      const section = reply.topic ? this.library.get(reply.articleId)?.background.find((b) => b.id === reply.topic) : undefined;
+      memory.remember(chat, reply, section?.actors.length === 1 ? section.actors[0] : undefined);
+    }
+    return reply;
+  }
+
+  private async runCall(call: CommandCall, chat?: ChatContext): Promise<Reply> {
     const def = this.byName.get(call.command);
     if (!def) return this.unknownReply(call.lang);
     const key = def.pure ? callKey(call) : undefined;
@@ -214,7 +247,7 @@ export class Kabar {
   }
 
   private async answerText(text: string, options: { chat?: ChatContext; fallbackLang?: Lang }): Promise<Answer> {
-    const lang = options.fallbackLang ?? "id";
+    const lang = (await this.chatLang(options.chat)) ?? options.fallbackLang ?? "id";
     // Zero-width and format characters first: "/he\u200Blp" is /help, "Pra\u200Bncis" is Prancis.
     const trimmed = withoutInvisible(text).trim();
     if (!trimmed) return { reply: this.noticeReply(lang, t(lang).emptyMessage) };
@@ -224,13 +257,26 @@ export class Kabar {
     const parsed = parseCommandText(trimmed);
     if (parsed) {
       const def = this.byName.get(parsed.name);
-      if (!def) return { reply: this.unknownReply(lang) };
+      if (!def) return { reply: this.unknownCommandReply(parsed.name, lang) };
       const call = callFromText(def, parsed.rest, lang);
       return { reply: await this.execute(call, options.chat), call };
     }
-    const understood = this.understand(trimmed, lang);
+    const understood = this.followUp(this.understand(trimmed, lang), trimmed, options.chat);
     const reply = await this.execute(understood.call, options.chat);
     return { reply, call: understood.call, understood };
+  }
+
+  /** A question read against what the same person asked in the last minutes, when the conversation is remembered. */
+  private followUp(understood: Understood, text: string, chat: ChatContext | undefined): Understood {
+    const previous = chat ? this.options.conversations?.get(chat) : undefined;
+    if (!previous) return understood;
+    const article = this.library.get(understood.call.args.article ?? previous.articleId) ?? this.library.newest();
+    return withPrevious(understood, text, previous, article);
+  }
+
+  /** "/foo" that is no command of ours: one line pointing at /help. */
+  unknownCommandReply(name: string, lang: Lang): Reply {
+    return makeReply({ kind: "notice", lang, title: "", blocks: [t(lang).unknownCommand(name)], private: true });
   }
 
   /** A question outside the article: say what the bot covers. */

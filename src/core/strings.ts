@@ -30,6 +30,14 @@ export interface Catalogue {
   unknownTopic(topic: string, available: string): string;
   noQuotes(actor: string): string;
   translationLabel: string;
+  unknownCommand(name: string): string;
+  thanks: string;
+  pickActor(command: string, available: string): string;
+  quotesTitle: string;
+  langSet(lang: string): string;
+  langAuto: string;
+  langUnavailable: string;
+  badLang(value: string): string;
   /** Fact answers: the article's own sentence, and a fact it does not hold. */
   factIntro: string;
   factIntroTranslated: string;
@@ -134,6 +142,14 @@ const id: Catalogue = {
   unknownTopic: (topic, available) => `Latar belakang "${topic}" tidak ada. Yang tersedia: ${available}.`,
   noQuotes: (actor) => `Artikel ini tidak memuat kutipan langsung dari ${actor}.`,
   translationLabel: "Terjemahan kami",
+  unknownCommand: (name) => `Perintah /${name} tidak dikenal. Lihat /help.`,
+  thanks: "Sama-sama! Tanyakan saja kalau ada yang lain tentang artikel ini.",
+  quotesTitle: "Kutipan langsung dalam artikel",
+  pickActor: (command, available) => `Pilih salah satu, misalnya /${command} prancis. Yang ada: ${available}.`,
+  langSet: (lang) => `Mulai sekarang saya menjawab di chat ini dalam ${lang}. (/lang auto: ikuti bahasa pertanyaan)`,
+  langUnavailable: "Pilihan bahasa per chat belum aktif di bot ini (tidak ada penyimpanan).",
+  langAuto: "Mulai sekarang saya menjawab dalam bahasa pertanyaan Anda.",
+  badLang: (value) => `"${value}" bukan pilihan bahasa. Pakai /lang id, /lang en, atau /lang auto.`,
   factIntro: "Menurut artikel:",
   factIntroTranslated: "Menurut artikel (terjemahan kami):",
   factIntroUntranslated: "Menurut artikel (dalam bahasa aslinya; belum ada terjemahan kami untuk bagian ini):",
@@ -236,6 +252,14 @@ const en: Catalogue = {
   unknownTopic: (topic, available) => `There is no background section "${topic}". Available: ${available}.`,
   noQuotes: (actor) => `The article has no direct quote from ${actor}.`,
   translationLabel: "Our translation",
+  unknownCommand: (name) => `Unknown command /${name}, see /help.`,
+  thanks: "You're welcome! Ask me anything else about the article.",
+  quotesTitle: "Direct quotes in the article",
+  pickActor: (command, available) => `Pick one, for example /${command} france. Available: ${available}.`,
+  langSet: (lang) => `From now on I answer in ${lang} in this chat. (/lang auto: follow the question's language)`,
+  langUnavailable: "Choosing a language per chat is not enabled on this bot (no store).",
+  langAuto: "From now on I answer in the language of your question.",
+  badLang: (value) => `"${value}" is not a language choice. Use /lang id, /lang en or /lang auto.`,
   factIntro: "The article says:",
   factIntroTranslated: "The article says (our translation):",
   factIntroUntranslated: "The article says (in its original language; we have no English rendering of this part yet):",

@@ -93,7 +93,9 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
   if (await skipIfLate(now)) return undefined;
 
   const received = await store.receivedArticles(sub.id);
-  const digest = composeDigest(ctx.library(), received, sub.lang, sub.mode);
+  // A language chosen for the chat with /lang outranks the one the subscription was made in.
+  const lang = (await store.getChatLang(sub.platform, sub.chatId)) ?? sub.lang;
+  const digest = composeDigest(ctx.library(), received, lang, sub.mode);
   if (!digest) {
     await store.closeClaim(sub.id, slot.key, owner, "empty", "nothing new", now);
     digestsTotal.inc({ outcome: "empty" });

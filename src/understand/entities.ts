@@ -1,7 +1,8 @@
 import type { Article } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import { editDistance, typoBudget } from "./fuzzy.js";
-import { cleanText, rawTokens, withoutEnclitic } from "./normalize.js";
+import { cleanText, rawTokens, tokenize, withoutEnclitic } from "./normalize.js";
+import { sectionScore } from "./scores.js";
 import { MAX_PLACE_TOKENS, PLACES } from "./places.js";
 
 /**
@@ -78,6 +79,27 @@ export function resolveActorName(article: Article, text: string): string | undef
   const direct = index.exact.get(key);
   if (direct) return direct;
   return findActors(article, key.split(" "), new Set())[0]?.actorId;
+}
+
+/**
+ * Resolves a background section typed as a command option with the words
+ * free text accepts: its id or title, an actor it is about ("rusia" -> the
+ * section on Russia's role), or its keywords ("peacekeepers").
+ */
+export function resolveSectionName(article: Article, text: string): string | undefined {
+  const key = cleanText(text);
+  if (!key) return undefined;
+  const byName = article.background.find((s) => [s.id, s.title.id, s.title.en].some((n) => cleanText(n) === key));
+  if (byName) return byName.id;
+  const actorId = resolveActorName(article, text);
+  const ofActor = actorId ? article.background.find((s) => s.actors.includes(actorId)) : undefined;
+  if (ofActor) return ofActor.id;
+  const tokens = tokenize(text);
+  const joined = ` ${tokens.join(" ")} `;
+  const best = article.background
+    .map((s) => ({ id: s.id, score: sectionScore(s, tokens, joined) }))
+    .sort((a, b) => b.score - a.score)[0];
+  return best && best.score >= 3 ? best.id : undefined;
 }
 
 /**

@@ -266,7 +266,8 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
       () => call("background", lang, bestSection ? { topic: bestSection.section.id } : {}),
     ],
     ["summary", s.summary, summaryCall],
-    ["help", s.help, () => call("help", lang)],
+    // "thanks!" gets a one-line reply, not the whole help page.
+    ["help", s.help, () => call("help", lang, score(LEX.thanks, tokens, joined) >= 3 ? { reply: "thanks" } : {})],
   ];
   let winner: [Intent, number, () => CommandCall] | undefined;
   for (const c of candidates) if (c[1] >= 2 && (!winner || c[1] > winner[1])) winner = c;

@@ -83,6 +83,9 @@ export const HELP: Lexicon = [
   ...w(1, `bot, kamu, you, min, gan, bro, sis`),
 ];
 
+/** Thanks: answered with one line, not the whole help page. */
+export const THANKS: Lexicon = w(3, `terima kasih, thanks, thank you, thank u, makasih, makasi, trims, tengkyu, tq, ty, cheers, appreciate*, much appreciated, nuhun, suwun, matur nuwun`);
+
 /** Words that ask for someone's words or position. */
 export const REACTION: Lexicon = [
   ...w(3, `reaksi*, react*, respons*, respon, respond*, tanggap*, menanggapi, sikap, stance, pendapat, komentar*, comment*,

@@ -1,6 +1,6 @@
 import type { Article, BackgroundSection } from "../content/article.js";
 import { COMMON_WORDS } from "./language.js";
-import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SHORT, SOURCE, SUMMARY, TOPIC } from "./lexicon.js";
+import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SHORT, SOURCE, SUMMARY, THANKS, TOPIC } from "./lexicon.js";
 import { cleanText, tokenize, withoutEnclitic } from "./normalize.js";
 import { PLACES } from "./places.js";
 import { SpellingFixer } from "./spelling.js";
@@ -108,6 +108,7 @@ export const LEX = {
   topic: compile(TOPIC),
   offTopic: compile(OFF_TOPIC),
   short: compile(SHORT),
+  thanks: compile(THANKS),
 };
 
 /** Words the bot knows as ordinary words: never read as a misspelt actor name. */

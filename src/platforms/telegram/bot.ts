@@ -109,7 +109,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (!addressed) return;
     updatesTotal.inc({ platform: "telegram", kind: addressed.kind === "question" ? "text" : "command" });
     const chat = chatContextFor(ctx, logger);
-    const lang = langFromLocale(ctx.from?.language_code);
+    // A language chosen with /lang wins over the user's app language.
+    const lang = (await kabar.chatLang(chat)) ?? langFromLocale(ctx.from?.language_code);
     let reply: Reply;
     if (addressed.kind === "question") {
       reply = (await kabar.answer(addressed.text, { ...(chat ? { chat } : {}), fallbackLang: lang })).reply;
@@ -123,7 +124,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       } else if (def) {
         reply = await kabar.run(callFromText(def, rest, lang), chat);
       } else if (addressed.explicit) {
-        reply = kabar.unknownReply(lang);
+        // Addressed to us (a private chat, or /foo@ThisBot) but no command of ours.
+        reply = kabar.unknownCommandReply(name, lang);
       } else {
         return; // "/foo" in a group without our name: probably another bot's command.
       }
