@@ -5,6 +5,7 @@ import { LibraryHolder } from "../src/content/reload.js";
 import type { ChatContext } from "../src/core/command.js";
 import { CONVERSATION_TTL_MS, ConversationMemory } from "../src/core/conversation.js";
 import type { Kabar } from "../src/core/kabar.js";
+import { makeReply } from "../src/core/reply.js";
 import { DIGEST_SERVICE } from "../src/digest/service.js";
 import { ManualClock } from "../src/digest/clock.js";
 import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
@@ -78,8 +79,8 @@ describe("conversation context (per chat and user, ten minutes)", () => {
 
   it("GIVEN more conversations than the memory holds THEN the least recently used is forgotten", () => {
     const memory = new ConversationMemory(() => 0, 2);
-    const reply = { kind: "reaction", lang: "id", title: "", blocks: [], quotes: [], fields: [], followUps: [], actor: "un" } as const;
-    for (const id of ["a", "b", "c"]) memory.remember(chatOf(`console:${id}`, id), { ...reply });
+    const reply = makeReply({ kind: "reaction", lang: "id", title: "", actor: "un" });
+    for (const id of ["a", "b", "c"]) memory.remember(chatOf(`console:${id}`, id), reply);
     expect(memory.size).toBe(2);
     expect(memory.get(chatOf("console:a", "a"))).toBeUndefined();
     expect(memory.get(chatOf("console:c", "c"))?.actor).toBe("un");
