@@ -86,12 +86,13 @@ describe("the other commands", () => {
     expect(reply.blocks[0]).toContain("russia-role");
   });
 
-  it("GIVEN /quote without an actor THEN one quote, verbatim, and buttons to the others", async () => {
+  it("GIVEN /quote without an actor THEN the actors with quotes are listed, each with its first quote verbatim and a button", async () => {
     const reply = await run("quote");
-    expect(reply.quotes).toHaveLength(1);
-    expect(article.original).toContain(reply.quotes[0]!.text);
+    expect(reply.blocks[0]).toMatch(/^Pilih salah satu, misalnya \/quote prancis/);
+    expect(reply.quotes).toHaveLength(3);
+    for (const q of reply.quotes) expect(article.original).toContain(q.text);
     expect(reply.actor).toBeUndefined();
-    expect(reply.followUps.filter((f) => f.call.command === "quote")).toHaveLength(2);
+    expect(reply.followUps.filter((f) => f.call.command === "quote").map((f) => f.call.args.actor)).toEqual(["france", "un", "russia"]);
   });
 
   it("GIVEN /actors THEN one field per actor", async () => {

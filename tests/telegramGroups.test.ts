@@ -98,11 +98,11 @@ describe("Telegram groups", () => {
     expect(reply.payload.text).toMatch(/^<b>🇫🇷 France's reaction<\/b>/);
   });
 
-  test("GIVEN an unknown bare command in a group THEN it is ignored (it may be another bot's); addressed to us it gets the 'outside what I cover' reply", async () => {
+  test("GIVEN an unknown bare command in a group THEN it is ignored (it may be another bot's); addressed to us it gets 'unknown command, see /help'", async () => {
     const user = inGroup(-1006, 16);
     await expectIgnored(-1006, user, () => user.send("/weather"));
     const reply = await nextMessage(-1006, () => user.send(`/weather@${TEST_BOT_USERNAME}`));
-    expect(reply.payload.text).toMatch(/^<b>Outside what I cover<\/b>/);
+    expect(reply.payload.text).toBe("Unknown command /weather, see /help.");
   });
 
   test("GIVEN '/probe subscribe 07:30 Asia/Jakarta' from a group administrator THEN the command gets the subcommand, its options and a ChatContext that may manage", async () => {
