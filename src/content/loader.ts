@@ -1,26 +1,18 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { type Article, paragraphsOf } from "./article.js";
 import { fillMissingEnglish } from "./englishFallback.js";
+import { ContentError } from "./contentError.js";
+import { isContentDirectory, MAX_ARTICLE_YAML_BYTES, MAX_ORIGINAL_BYTES, readContentText } from "./contentFiles.js";
 import { articleSchema, type ArticleFile } from "./schema.js";
+
+export { ContentError };
 
 export const ARTICLE_FILE = "article.yaml";
 export const ORIGINAL_FILE = "original.txt";
-
-/** A content problem a person must fix: names the file, the field and what is wrong. */
-export class ContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${file}: ${field ? `${field}: ` : ""}${problem}`);
-    this.name = "ContentError";
-  }
-}
 
 /** The articles being served, newest first. Immutable: a reload builds a new one. */
 export class ContentLibrary {
@@ -67,18 +59,29 @@ function firstIssue(error: z.ZodError): { field: string; problem: string } {
   return { field, problem };
 }
 
+/** How many alias expansions an article.yaml may make (yaml's own default is 100). */
+export const MAX_YAML_ALIASES = 100;
+
+/**
+ * The loader's promise is one line naming a file: whatever else a folder
+ * makes fail (a bug included) is still reported as a ContentError on that folder.
+ */
+function loadArticleOrContentError(dir: string, root: string): Article {
+  try {
+    return loadArticle(dir, root);
+  } catch (err) {
+    if (err instanceof ContentError) throw err;
+    throw new ContentError(relative(root, dir) || dir, "", `cannot be loaded: ${(err as Error)?.message ?? String(err)}`);
+  }
+}
+
 /** Loads and validates one article folder; throws ContentError on the first problem. */
 export function loadArticle(dir: string, root = process.cwd()): Article {
   const yamlPath = join(dir, ARTICLE_FILE);
   const originalPath = join(dir, ORIGINAL_FILE);
   const shown = (p: string) => relative(root, p) || p;
 
-  let source: string;
-  try {
-    source = readFileSync(yamlPath, "utf8");
-  } catch {
-    throw new ContentError(shown(yamlPath), "", "cannot be read (is the file there?)");
-  }
+  const source = readContentText(yamlPath, shown(yamlPath), MAX_ARTICLE_YAML_BYTES, "cannot be read (is the file there?)");
   const doc = parseDocument(source, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
@@ -89,19 +92,26 @@ export function loadArticle(dir: string, root = process.cwd()): Article {
       `invalid YAML: ${err.message.split("\n")[0]}`,
     );
   }
-  const parsed = articleSchema.safeParse(doc.toJS());
+  let plain: unknown;
+  try {
+    // A few aliases are fine; a chain of them that multiplies (a "billion laughs") is an attack on memory.
+    plain = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    throw new ContentError(shown(yamlPath), "", `YAML aliases cannot be resolved: ${(err as Error).message}`);
+  }
+  const parsed = articleSchema.safeParse(plain);
   if (!parsed.success) {
     const { field, problem } = firstIssue(parsed.error);
     throw new ContentError(shown(yamlPath), field, problem);
   }
   const data: ArticleFile = parsed.data;
 
-  let original: string;
-  try {
-    original = readFileSync(originalPath, "utf8");
-  } catch {
-    throw new ContentError(shown(originalPath), "", "cannot be read: every article needs its original text");
-  }
+  const original = readContentText(
+    originalPath,
+    shown(originalPath),
+    MAX_ORIGINAL_BYTES,
+    "cannot be read: every article needs its original text",
+  );
 
   const actorIds = new Set(Object.keys(data.actors));
   for (const [actorId, actor] of Object.entries(data.actors)) {
@@ -173,8 +183,8 @@ export function loadAllArticles(contentDir: string, root = process.cwd()): Artic
     // Dot-folders are hidden: the importer writes a folder under a dot-name, then renames it into place.
     .filter((name) => !name.startsWith("."))
     .map((name) => join(contentDir, name))
-    .filter((p) => statSync(p).isDirectory());
-  const articles = dirs.map((dir) => loadArticle(dir, root));
+    .filter((p) => isContentDirectory(p, relative(root, p) || p));
+  const articles = dirs.map((dir) => loadArticleOrContentError(dir, root));
   if (articles.length === 0) {
     throw new ContentError(relative(root, contentDir) || contentDir, "", `holds no article folder (each needs ${ARTICLE_FILE} and ${ORIGINAL_FILE})`);
   }

@@ -16,6 +16,21 @@ const localizedParagraphs = z
   .strict();
 const localizedList = z.object({ id: z.array(text), en: z.array(text).default([]) }).strict();
 
+/**
+ * A real calendar day written YYYY-MM-DD: "2023-02-30" and "9999-99-99" match
+ * the pattern but are no day at all (Date would roll the first into March and
+ * fail on the second at the first answer that prints it).
+ */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: the latter reads years 0-99 as 1900-1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export const ACTOR_ID = /^[a-z][a-z0-9-]{0,23}$/;
 
 const quote = z
@@ -56,7 +71,10 @@ export const articleSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, "must be 3-64 lower-case letters, digits and dashes"),
     /** A draft is validated but never served, listed or sent; absent means published. */
     status: z.enum(["draft", "published"]).default("published"),
-    events_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
+    events_date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+      .refine(isCalendarDate, "is not a real calendar date"),
     language: z.enum(["id", "en"]),
     outlet: text,
     author: text,
