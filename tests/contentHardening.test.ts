@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { firstInvalidUtf8Offset, MAX_ARTICLE_YAML_BYTES, MAX_ORIGINAL_BYTES } from "../src/content/contentFiles.js";
 import { ContentError, loadLibrary } from "../src/content/loader.js";
+import { LibraryHolder, reloadContent } from "../src/content/reload.js";
 import { isCalendarDate } from "../src/content/schema.js";
-import { CONTENT_DIR } from "./helpers/core.js";
+import { CONTENT_DIR, library } from "./helpers/core.js";
 import { runScript } from "./helpers/spawn.js";
 
 /**
@@ -191,6 +192,16 @@ describe("size caps", () => {
     const text = readFileSync(file, "utf8");
     writeFileSync(file, text + " ".repeat(MAX_ORIGINAL_BYTES - Buffer.byteLength(text)));
     expect(Buffer.byteLength(loadLibrary(dir).newest().original)).toBe(MAX_ORIGINAL_BYTES);
+  });
+});
+
+describe("hot reload", () => {
+  it("GIVEN a reload onto a folder with 2023-02-30 THEN it is refused with the same line and the old library keeps serving", () => {
+    const holder = new LibraryHolder(library);
+    const dir = editYaml(copy(), (y) => y.replace(/^events_date: .*$/m, "events_date: 2023-02-30"));
+    const result = reloadContent(holder, dir);
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/article\.yaml: events_date: is not a real calendar date$/) });
+    expect(holder.current).toBe(library);
   });
 });
 
