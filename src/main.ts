@@ -8,12 +8,14 @@ import { createLogger } from "./core/log.js";
 import { startOperations } from "./ops/operations.js";
 import type { Platform } from "./core/platform.js";
 import { ConsolePlatform } from "./platforms/console/consoleChat.js";
+import { requireWritableDirsOrExit } from "./writableDir.js";
 
 /**
  * Composition root: config -> content -> core -> platforms. With no platform
  * token configured it opens the console chat, so anyone can try the bot at once.
  */
 const config = loadConfigOrExit();
+requireWritableDirsOrExit({ DATA_DIR: config.DATA_DIR });
 
 // The console chat shares the terminal with the logs: unless LOG_LEVEL is set, only warnings go there.
 const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
