@@ -63,12 +63,13 @@ function firstIssue(error: z.ZodError): { field: string; problem: string } {
 export const MAX_YAML_ALIASES = 100;
 
 /**
- * The loader's promise is one line naming a file: whatever else a folder
- * makes fail (a bug included) is still reported as a ContentError on that folder.
+ * Loads and validates one article folder. The loader's promise is one line
+ * naming a file: whatever else a folder makes fail (a bug included) is still
+ * reported as a ContentError on that folder.
  */
-function loadArticleOrContentError(dir: string, root: string): Article {
+export function loadArticle(dir: string, root = process.cwd()): Article {
   try {
-    return loadArticle(dir, root);
+    return readArticle(dir, root);
   } catch (err) {
     if (err instanceof ContentError) throw err;
     throw new ContentError(relative(root, dir) || dir, "", `cannot be loaded: ${(err as Error)?.message ?? String(err)}`);
@@ -76,7 +77,7 @@ function loadArticleOrContentError(dir: string, root: string): Article {
 }
 
 /** Loads and validates one article folder; throws ContentError on the first problem. */
-export function loadArticle(dir: string, root = process.cwd()): Article {
+function readArticle(dir: string, root: string): Article {
   const yamlPath = join(dir, ARTICLE_FILE);
   const originalPath = join(dir, ORIGINAL_FILE);
   const shown = (p: string) => relative(root, p) || p;
@@ -184,7 +185,7 @@ export function loadAllArticles(contentDir: string, root = process.cwd()): Artic
     .filter((name) => !name.startsWith("."))
     .map((name) => join(contentDir, name))
     .filter((p) => isContentDirectory(p, relative(root, p) || p));
-  const articles = dirs.map((dir) => loadArticleOrContentError(dir, root));
+  const articles = dirs.map((dir) => loadArticle(dir, root));
   if (articles.length === 0) {
     throw new ContentError(relative(root, contentDir) || contentDir, "", `holds no article folder (each needs ${ARTICLE_FILE} and ${ORIGINAL_FILE})`);
   }
