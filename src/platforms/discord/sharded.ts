@@ -34,12 +34,16 @@ async function recommendedShards(api: string, token: string): Promise<number> {
 const totalShards = await recommendedShards(config.DISCORD_API_BASE ?? "https://discord.com/api", token);
 // Empty rather than deleted, so dotenv in the shard does not load it again from .env.
 process.env.TELEGRAM_BOT_TOKEN = "";
-const manager = new ShardingManager(fileURLToPath(new URL("../../main.ts", import.meta.url)), {
+// The manager assigns each shard its own (SHARDS/SHARD_COUNT); DISCORD_SHARDS from .env would override it.
+process.env.DISCORD_SHARDS = "";
+process.env.DISCORD_SHARD_COUNT = "";
+// Compiled (dist/, `npm run build`) the shards run main.js under plain node; from source, main.ts through tsx like `npm start`.
+const compiled = import.meta.url.endsWith(".js");
+const manager = new ShardingManager(fileURLToPath(new URL(compiled ? "../../main.js" : "../../main.ts", import.meta.url)), {
   token,
   totalShards,
   mode: "process",
-  // The shards run TypeScript through tsx, like `npm start`.
-  execArgv: ["--import", "tsx"],
+  execArgv: compiled ? [] : ["--import", "tsx"],
 });
 manager.on("shardCreate", (shard) => {
   logger.info({ shard: shard.id, totalShards }, "shard launched");
