@@ -101,6 +101,7 @@ describe("npm start with Telegram polling and HTTP_PORT", () => {
     expect(status).toBe(503);
     expect(report.parts.store).toEqual({ ok: false, reason: expect.stringMatching(/kabar\.db is gone/) });
     expect(report.parts.telegram).toEqual({ ok: true });
+    expect(await (await fetch(`${url}/metrics`)).text()).toMatch(/^kabar_store_failures_total [1-9]/m);
   });
 
   test("GIVEN SIGTERM THEN it exits 0 and the endpoint closes", async () => {

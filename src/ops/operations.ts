@@ -5,7 +5,7 @@ import type { Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
 import type { SubscriptionStore } from "../store/types.js";
 import { Health } from "./health.js";
-import { articlesGauge, contentVersion, metrics } from "./metrics.js";
+import { articlesGauge, contentVersion, metrics, storeFailuresTotal } from "./metrics.js";
 import { OpsServer } from "./server.js";
 
 /**
@@ -67,7 +67,16 @@ export async function startOperations(options: {
   const server = new OpsServer({
     health,
     registry: metrics,
-    probes: { store: () => store.ping() },
+    probes: {
+      store: async () => {
+        try {
+          await store.ping();
+        } catch (err) {
+          storeFailuresTotal.inc();
+          throw err;
+        }
+      },
+    },
     beforeScrape: refreshContentGauges,
   });
   if (config.HTTP_PORT !== undefined) {
