@@ -94,6 +94,23 @@ describe("Telegram end to end (telegram-test-api)", () => {
     expect(edited.message.text).toBe(edit.payload.text);
   });
 
+  test("GIVEN the same button pressed twice (a double tap) THEN Telegram's 'message is not modified' is no failure: the press is answered without an apology", async () => {
+    const user = fixture.peer.user({ userId: 109, languageCode: "en" });
+    const msg = await nextMessage(109, () => user.send("/reaction france"));
+    const messageId = msg.response!.result.message_id as number;
+    const un = buttons(msg).find((b) => b.text === "🇺🇳 United Nations")!;
+    const first = fixture.peer.calls.length;
+    await user.press(un.callback_data, messageId);
+    await fixture.peer.waitForCall("answerCallbackQuery", { after: first });
+    const after = fixture.peer.calls.length;
+    await user.press(un.callback_data, messageId);
+    const edit = await fixture.peer.waitForCall("editMessageText", { chatId: 109, after });
+    expect(edit.response?.description).toMatch(/message is not modified/);
+    const answer = await fixture.peer.waitForCall("answerCallbackQuery", { after });
+    expect(answer.payload.text).toBeUndefined();
+    expect(fixture.bot.logs.some((l) => l.includes("telegram update failed") && l.includes("not modified"))).toBe(false);
+  });
+
   test("GIVEN a button from an older version WHEN pressed THEN the user gets a short notice and nothing is edited", async () => {
     const user = fixture.peer.user({ userId: 108, languageCode: "en" });
     const msg = await nextMessage(108, () => user.send("/actors"));

@@ -13,6 +13,17 @@ import {
   snowflake,
   userPayload,
 } from "./discordPayloads.js";
+import {
+  DISCORD_RATE_LIMITS,
+  DISCORD_REFUSALS,
+  DiscordRateLimiter,
+  type DiscordRateLimits,
+  type FakeResponse,
+  InteractionLedger,
+  invalidFormBody,
+  messageProblems,
+  routeOf,
+} from "./discordRules.js";
 
 /**
  * A local Discord for end-to-end tests: the REST API (under /api/v10) and the
@@ -39,11 +50,7 @@ export interface RecordedRequest {
   raw: string;
 }
 
-export interface FakeResponse {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
+export type { FakeResponse };
 
 interface Failure {
   matches: (r: RecordedRequest) => boolean;
@@ -55,7 +62,16 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuild[];
   applicationId?: string;
   token?: string;
+  /** The fake's clock (interaction deadlines, rate limit windows): a test's, so no test waits 3 s. */
+  now?: () => number;
+  /** Discord's rate limits by default (discordRules.ts); false only for a test that says why. */
+  rateLimits?: DiscordRateLimits | false;
+  /** Privileged intents enabled for the bot in the Developer Portal (bits); others close the gateway with 4014. */
+  privilegedIntents?: number;
 }
+
+/** GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT (https://discord.com/developers/docs/events/gateway#privileged-intents). */
+const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 
 const HEARTBEAT_INTERVAL_MS = 41_250;
 
@@ -84,12 +100,19 @@ export class FakeDiscord {
   private readonly failures: Failure[] = [];
   private seq = 0;
   private port = 0;
+  private readonly ledger: InteractionLedger;
+  private readonly limiter?: DiscordRateLimiter;
+  private readonly privilegedIntents: number;
 
   constructor(options: FakeDiscordOptions = {}) {
     this.applicationId = options.applicationId ?? snowflake();
     this.bot = { id: this.applicationId, username: "kabar", global_name: "Kabar", bot: true };
     this.token = options.token ?? `${Buffer.from(this.applicationId).toString("base64url")}.GhJkLm.${"x".repeat(10)}${snowflake()}`;
     this.guilds = options.guilds ?? [];
+    const now = options.now ?? Date.now;
+    this.ledger = new InteractionLedger(now);
+    if (options.rateLimits !== false) this.limiter = new DiscordRateLimiter(options.rateLimits ?? DISCORD_RATE_LIMITS, now);
+    this.privilegedIntents = options.privilegedIntents ?? 0;
   }
 
   /** REST base to give discord.js (`rest.api`) or DISCORD_API_BASE. */
@@ -185,14 +208,26 @@ export class FakeDiscord {
     for (const ws of this.sockets) ws.close(code, "dropped by test");
   }
 
+  /** Sends op 7 Reconnect: the client should close and resume. */
+  requestReconnect(): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify({ op: 7, d: null }));
+  }
+
+  /** Sends op 9 Invalid Session: the client should identify again (resume, when `resumable`). */
+  invalidateSession(resumable = false): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify({ op: 9, d: resumable }));
+  }
+
   slashCommand(place: InteractionPlace, command: { name: string; options?: SentOption[] }) {
     const payload = commandInteraction("command", place, this.applicationId, command);
+    this.ledger.created(payload.id, payload.token);
     this.dispatch("INTERACTION_CREATE", payload);
     return payload;
   }
 
   autocomplete(place: InteractionPlace, command: { name: string; options?: SentOption[] }) {
     const payload = commandInteraction("autocomplete", place, this.applicationId, command);
+    this.ledger.created(payload.id, payload.token);
     this.dispatch("INTERACTION_CREATE", payload);
     return payload;
   }
@@ -207,6 +242,7 @@ export class FakeDiscord {
       ...(place.guildId ? { guildId: place.guildId } : {}),
     });
     const payload = buttonInteraction(place, this.applicationId, customId, message);
+    this.ledger.created(payload.id, payload.token);
     this.dispatch("INTERACTION_CREATE", payload);
     return payload;
   }
@@ -236,10 +272,10 @@ export class FakeDiscord {
       raw,
     };
     this.requests.push(request);
-    const response = this.takeFailure(request) ?? this.answer(request);
+    const { response, rateLimitHeaders } = this.respond(request);
     // Like Discord, a 204 has no body and no JSON content type (@discordjs/rest would try to parse it).
     const type = response.body === undefined ? {} : { "content-type": "application/json" };
-    res.writeHead(response.status, { ...type, ...response.headers });
+    res.writeHead(response.status, { ...type, ...rateLimitHeaders, ...response.headers });
     res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
     for (const waiter of this.waiters) {
       if (waiter.test(request)) {
@@ -247,6 +283,29 @@ export class FakeDiscord {
         waiter.resolve(request);
       }
     }
+  }
+
+  /**
+   * Discord's order: authentication, then rate limits (headers on every answer), then the body,
+   * then the interaction's state; scripted failures (failNext) come first.
+   */
+  private respond(r: RecordedRequest): { response: FakeResponse; rateLimitHeaders: Record<string, string> } {
+    const scripted = this.takeFailure(r);
+    if (scripted) return { response: scripted, rateLimitHeaders: {} };
+    const interaction = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(r.path);
+    const webhook = /^\/webhooks\/\d+\/([^/]+)/.exec(r.path);
+    // Interaction and webhook routes are authorised by the token in the URL.
+    if (!interaction && !webhook && r.headers.authorization !== `Bot ${this.token}`) return { response: DISCORD_REFUSALS.unauthorized, rateLimitHeaders: {} };
+    const limited = this.limiter?.take(routeOf(r.method, r.path), Boolean(interaction || webhook));
+    const rateLimitHeaders = limited?.headers ?? {};
+    if (limited?.refused) return { response: limited.refused, rateLimitHeaders };
+    const body = interaction ? r.body?.data : r.body;
+    if ((r.method === "POST" || r.method === "PATCH") && body && typeof body === "object" && !Array.isArray(body)) {
+      const problems = messageProblems(body);
+      if (Object.keys(problems).length > 0) return { response: invalidFormBody(problems), rateLimitHeaders };
+    }
+    const refused = interaction ? this.ledger.respond(interaction[1]!, interaction[2]!) : webhook ? this.ledger.followUp(webhook[1]!) : undefined;
+    return { response: refused ?? this.answer(r), rateLimitHeaders };
   }
 
   private takeFailure(request: RecordedRequest): FakeResponse | undefined {
@@ -310,8 +369,12 @@ export class FakeDiscord {
       const packet = JSON.parse(String(data)) as { op: number; d: unknown };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
       else if (packet.op === 2) {
-        this.identifyPayloads.push(packet.d as FakeDiscord["identifyPayloads"][number]);
-        this.identify(ws);
+        const d = packet.d as FakeDiscord["identifyPayloads"][number] & { token?: string };
+        this.identifyPayloads.push(d);
+        // https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
+        if (d.token !== this.token) ws.close(4004, "Authentication failed.");
+        else if ((d.intents & PRIVILEGED_INTENTS & ~this.privilegedIntents) !== 0) ws.close(4014, "Disallowed intent(s).");
+        else this.identify(ws);
       }
       else if (packet.op === 6) {
         this.resumes += 1;

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordingLogger } from "./helpers/core.js";
+import { type DiscordTestBot, startDiscordTestBot } from "./peers/discordHarness.js";
+import type { RecordedRequest } from "./peers/fakeDiscord.js";
+import { kabarWithProbes, type Probes } from "./peers/probeCommands.js";
+
+/**
+ * The Discord platform as production builds it (no test overrides): the
+ * deferral default against the fake's real 3 s deadline, and the client-wide
+ * mention policy. The one test here that waits on the wall clock waits for the
+ * production deferral (1.5 s): that deadline is what it checks.
+ */
+const log = recordingLogger("info");
+let probes: Probes;
+let bot: DiscordTestBot;
+beforeAll(async () => {
+  probes = kabarWithProbes(log.logger);
+  bot = await startDiscordTestBot({ kabar: probes.kabar, logger: log.logger });
+});
+afterAll(async () => {
+  await bot?.close();
+});
+
+describe("Discord wiring as production runs it", () => {
+  it("GIVEN a slow answer and the default deferral THEN Discord gets the deferral inside its 3 s deadline and the answer is edited in", async () => {
+    const sent = bot.discord.slashCommand(bot.inGuild(), { name: "slow" });
+    const deferred = await bot.discord.waitForRequest((r: RecordedRequest) => r.method === "POST" && r.path.startsWith(`/interactions/${sent.id}/`));
+    expect(deferred.body).toMatchObject({ type: 5 });
+    probes.releaseSlow();
+    const edit = await bot.discord.waitForRequest((r) => r.method === "PATCH" && r.path === `/webhooks/${bot.discord.applicationId}/${sent.token}/messages/@original`);
+    expect(edit.body.embeds[0].description).toBe("finally");
+    expect(log.raw.some((l) => l.includes("discord interaction failed"))).toBe(false);
+  });
+
+  it("GIVEN the client THEN its default for every message is to ping nobody (not @everyone, roles, users or the person replied to)", () => {
+    expect(bot.platform.client.options.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+});
