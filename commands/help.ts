@@ -2,6 +2,7 @@ import { articleBase, followUpsFor } from "../src/core/articleReply.js";
 import type { CommandDefinition } from "../src/core/command.js";
 import { makeReply } from "../src/core/reply.js";
 import { t } from "../src/core/strings.js";
+import { exampleQuestions } from "../src/content/examples.js";
 import { COMMANDS } from "./index.js";
 
 export default {
@@ -28,7 +29,7 @@ export default {
       blocks: [s.helpIntro(article.title[lang])],
       fields: [
         ...COMMANDS.map((c) => ({ name: usage(c), value: c.description[lang] })),
-        { name: s.helpExamplesTitle, value: s.helpExamples.map((e) => `• ${e}`).join("\n") },
+        { name: s.helpExamplesTitle, value: exampleQuestions(article, lang).map((e) => `• ${e}`).join("\n") },
       ],
       followUps: followUpsFor(article, lang, { command: "help" }),
     });

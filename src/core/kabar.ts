@@ -1,6 +1,9 @@
 import { articleKey, type ContentLibrary } from "../content/loader.js";
 import { actorList, sourceLine } from "../content/queries.js";
-import { type Understood, understand } from "../understand/intent.js";
+import { exampleQuestions } from "../content/examples.js";
+import type { Article } from "../content/article.js";
+import { understandInLibrary } from "../understand/articleChoice.js";
+import type { Understood } from "../understand/intent.js";
 import { noteEnglishPending } from "./articleReply.js";
 import { withoutInvisible } from "../understand/normalize.js";
 import { withPrevious } from "../understand/followUp.js";
@@ -11,7 +14,7 @@ import type { Lang } from "./lang.js";
 import type { Logger } from "./log.js";
 import { LruCache } from "./lru.js";
 import { type CommandCall, makeReply, type Reply } from "./reply.js";
-import { t } from "./strings.js";
+import { formatDate, t } from "./strings.js";
 import { callFromText, parseCommandText } from "./textArgs.js";
 
 /**
@@ -50,6 +53,12 @@ export interface KabarOptions {
   chatLang?: (chat: ChatContext) => Promise<Lang | undefined>;
 }
 
+/** What free text became, and the other articles that would have answered it as well. */
+interface Chosen {
+  understood: Understood;
+  alsoIn: readonly Article[];
+}
+
 export interface Answer {
   reply: Reply;
   /** The command call the message became (undefined for empty or oversized messages). */
@@ -84,7 +93,7 @@ function callKey(call: CommandCall): string {
 export class Kabar {
   private readonly byName: Map<string, CommandDefinition>;
   private readonly replies = new LruCache<string, Reply>(REPLY_CACHE_SIZE);
-  private readonly understood = new LruCache<string, Understood>(UNDERSTOOD_CACHE_SIZE);
+  private readonly understood = new LruCache<string, Chosen>(UNDERSTOOD_CACHE_SIZE);
   /** What the caches were filled from; when the content moves on, they are emptied. */
   private cachedFor?: { version: number; library: ContentLibrary };
 
@@ -126,7 +135,7 @@ export class Kabar {
   }
 
   /** The caches, emptied first if the content changed since they were filled. */
-  private caches(): { replies: LruCache<string, Reply>; understood: LruCache<string, Understood> } {
+  private caches(): { replies: LruCache<string, Reply>; understood: LruCache<string, Chosen> } {
     const version = this.options.contentVersion?.() ?? 0;
     const library = this.library;
     if (this.cachedFor?.version !== version || this.cachedFor.library !== library) {
@@ -205,16 +214,21 @@ export class Kabar {
   }
 
   /**
-   * Understands free text (no I/O). The newest article is asked first; when it
-   * has nothing for the question (no such actor, off topic) an older article
-   * that does answers it, and the call names that article.
+   * Understands free text (no I/O), over every article: the question goes to
+   * the article it names (its actors, speakers, distinctive words), else to
+   * the newest; a call about an older article names it.
    */
   understand(text: string, fallbackLang: Lang = "id"): Understood {
+    return this.chosen(text, fallbackLang).understood;
+  }
+
+  /** The understanding, and the other articles that answer as well, kept per content version. */
+  private chosen(text: string, fallbackLang: Lang): Chosen {
     const { understood } = this.caches();
     const key = `${fallbackLang}\u0000${text}`;
     let result = understood.get(key);
     if (!result) {
-      result = this.understandUncached(text, fallbackLang);
+      result = this.chooseUncached(text, fallbackLang);
       understood.set(key, result);
     }
     return result;
@@ -222,16 +236,14 @@ export class Kabar {
 
   /** `understand` without the cache: what a question never seen before costs. */
   understandUncached(text: string, fallbackLang: Lang = "id"): Understood {
-    const [newest, ...older] = this.library.articles;
-    const first = understand(text, newest!, fallbackLang);
-    if (first.intent !== "not_found" && first.intent !== "unknown") return first;
-    for (const article of older) {
-      const other = understand(text, article, fallbackLang);
-      if (other.intent !== "not_found" && other.intent !== "unknown") {
-        return { ...other, call: { ...other.call, args: { ...other.call.args, article: article.id } } };
-      }
-    }
-    return first;
+    return this.chooseUncached(text, fallbackLang).understood;
+  }
+
+  private chooseUncached(text: string, fallbackLang: Lang): Chosen {
+    const library = this.library;
+    const { understood, article, alsoIn } = understandInLibrary(library, text, fallbackLang);
+    if (article.id === library.newest().id) return { understood, alsoIn };
+    return { understood: { ...understood, call: { ...understood.call, args: { ...understood.call.args, article: article.id } } }, alsoIn };
   }
 
   /**
@@ -250,7 +262,7 @@ export class Kabar {
     const lang = (await this.chatLang(options.chat)) ?? options.fallbackLang ?? "id";
     // Zero-width and format characters first: "/he\u200Blp" is /help, "Pra\u200Bncis" is Prancis.
     const trimmed = withoutInvisible(text).trim();
-    if (!trimmed) return { reply: this.noticeReply(lang, t(lang).emptyMessage) };
+    if (!trimmed) return { reply: this.noticeReply(lang, t(lang).emptyMessage(exampleQuestions(this.library.newest(), lang)[0] ?? "/help")) };
     if (trimmed.length > MAX_QUESTION_CHARS) {
       return { reply: this.noticeReply(lang, t(lang).messageTooLong(MAX_QUESTION_CHARS)) };
     }
@@ -261,9 +273,20 @@ export class Kabar {
       const call = callFromText(def, parsed.rest, lang);
       return { reply: await this.execute(call, options.chat), call };
     }
-    const understood = this.followUp(this.understand(trimmed, lang), trimmed, options.chat);
+    const chosen = this.chosen(trimmed, lang);
+    const understood = this.followUp(chosen.understood, trimmed, options.chat);
+    // The note on which article answered holds only when the earlier conversation did not redirect the question.
+    const alsoIn = understood === chosen.understood ? chosen.alsoIn : [];
     const reply = await this.execute(understood.call, options.chat);
-    return { reply, call: understood.call, understood };
+    return { reply: alsoIn.length > 0 ? this.withArticleNamed(reply, alsoIn.length) : reply, call: understood.call, understood };
+  }
+
+  /** Several articles could answer: the reply says which one it is from, and that /articles lists the others. */
+  private withArticleNamed(reply: Reply, others: number): Reply {
+    const article = reply.articleId ? this.library.get(reply.articleId) : undefined;
+    if (!article) return reply;
+    const note = t(reply.lang).answeredFrom(article.title[reply.lang], formatDate(article.eventsDate, reply.lang), others);
+    return { ...reply, blocks: [note, ...reply.blocks] };
   }
 
   /** A question read against what the same person asked in the last minutes, when the conversation is remembered. */

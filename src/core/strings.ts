@@ -19,7 +19,8 @@ export interface Catalogue {
   helpTitle: string;
   helpIntro(title: string): string;
   helpExamplesTitle: string;
-  helpExamples: string[];
+  /** Example questions, filled with the newest article's actors, speakers and sections (src/content/examples.ts). */
+  examples: { say(actor: string): string; react(actor: string): string; quote(speaker: string): string };
   notFoundTitle: string;
   notFound(name: string, available: string): string;
   unknownActorTitle: string;
@@ -52,15 +53,18 @@ export interface Catalogue {
   followBackground(title: string): string;
   followActors: string;
   followSource: string;
-  emptyMessage: string;
+  emptyMessage(example: string): string;
   messageTooLong(max: number): string;
   genericError: string;
   staleButton: string;
   sentPrivately: string;
   consoleHint: string;
   consoleUsage: string;
+  consoleExamples(examples: string[]): string;
   startPrivateChatFirst(botUsername: string): string;
   availableReactions: string;
+  /** Free text several articles could answer: which one the reply is from. */
+  answeredFrom(title: string, date: string, others: number): string;
   /** /articles: the list of articles. */
   articlesTitle: string;
   articlesIntro(total: number, page: number, pages: number): string;
@@ -68,7 +72,7 @@ export interface Catalogue {
   articlesNext: string;
   /** Telegram /start. */
   startTitle(name: string): string;
-  startIntro(title: string): string;
+  startIntro(title: string, example: string): string;
 }
 
 /** What a subscription confirmation names. */
@@ -128,7 +132,11 @@ const id: Catalogue = {
   helpIntro: (title) =>
     `Saya menjawab pertanyaan tentang artikel "${title}". Tanyakan dengan bahasa sehari-hari atau pakai perintah di bawah.`,
   helpExamplesTitle: "Contoh pertanyaan",
-  helpExamples: ["apa kata Prancis?", "gmn reaksi PBB?", "apa peran Rusia?", "kutip dong omongan Colonna"],
+  examples: {
+    say: (actor) => `apa kata ${actor}?`,
+    react: (actor) => `gmn reaksi ${actor}?`,
+    quote: (speaker) => `kutip dong omongan ${speaker}`,
+  },
   notFoundTitle: "Tidak ada di artikel ini",
   notFound: (name, available) =>
     `Artikel ini tidak memuat reaksi dari ${name}. Reaksi yang ada: ${available}.`,
@@ -197,7 +205,7 @@ const id: Catalogue = {
   followBackground: (title) => `Latar: ${title}`,
   followActors: "Semua reaksi",
   followSource: "Sumber",
-  emptyMessage: "Pesannya kosong. Tanyakan sesuatu tentang artikel ini, misalnya: apa kata Prancis?",
+  emptyMessage: (example) => `Pesannya kosong. Tanyakan sesuatu tentang artikel ini, misalnya: ${example}`,
   messageTooLong: (max) => `Pesannya terlalu panjang (lebih dari ${max} karakter). Coba tanyakan dengan singkat.`,
   genericError: "Maaf, ada yang tidak beres di pihak saya. Coba lagi sebentar lagi.",
   staleButton: "Tombol ini sudah tidak berlaku. Ketik /help untuk mulai lagi.",
@@ -205,16 +213,19 @@ const id: Catalogue = {
   consoleHint:
     "Obrolan konsol tentang artikel bawaan. Untuk Telegram atau Discord, isi TELEGRAM_BOT_TOKEN atau DISCORD_TOKEN + DISCORD_APPLICATION_ID di .env (lihat README).",
   consoleUsage: "Ketik /help untuk daftar perintah, /exit atau Ctrl-D untuk keluar.",
+  consoleExamples: (examples) => `Contoh: ${examples.join(" · ")}`,
   startPrivateChatFirst: (bot) => `Saya belum bisa mengirim pesan pribadi ke Anda. Buka chat dengan @${bot}, tekan Start, lalu coba lagi.`,
   availableReactions: "Reaksi yang ada",
+  answeredFrom: (title, date, others) =>
+    `Dari artikel "${title}" (${date}). ${others > 1 ? `${others} artikel lain` : "Artikel lain"} juga membahasnya: lihat /articles.`,
   articlesTitle: "Artikel",
   articlesIntro: (total, page, pages) =>
     `${total} artikel, yang terbaru lebih dulu (halaman ${page} dari ${pages}). Pilih satu untuk ringkasannya, atau ketik /summary article=<id>.`,
   articlesPrevious: "« Sebelumnya",
   articlesNext: "Berikutnya »",
   startTitle: (name) => (name ? `Halo, ${name}!` : "Halo!"),
-  startIntro: (title) =>
-    `Saya Kabar. Saya menjawab tentang artikel "${title}": ringkasan, reaksi tiap negara atau lembaga, kutipan, dan latar belakangnya. Pilih bagian di bawah, pakai perintah (/help), atau tanyakan saja, misalnya: apa kata Prancis?`,
+  startIntro: (title, example) =>
+    `Saya Kabar. Saya menjawab tentang artikel "${title}": ringkasan, reaksi tiap negara atau lembaga, kutipan, dan latar belakangnya. Pilih bagian di bawah, pakai perintah (/help), atau tanyakan saja, misalnya: ${example}`,
 };
 
 const en: Catalogue = {
@@ -238,7 +249,11 @@ const en: Catalogue = {
   helpIntro: (title) =>
     `I answer questions about the article "${title}". Ask in plain words or use the commands below.`,
   helpExamplesTitle: "Example questions",
-  helpExamples: ["what did France say?", "how did the UN react?", "what is Russia's role?", "give me a quote from Colonna"],
+  examples: {
+    say: (actor) => `what did ${actor} say?`,
+    react: (actor) => `how did ${actor} react?`,
+    quote: (speaker) => `give me a quote from ${speaker}`,
+  },
   notFoundTitle: "Not in this article",
   notFound: (name, available) =>
     `The article has no reaction from ${name}. The reactions it has: ${available}.`,
@@ -307,7 +322,7 @@ const en: Catalogue = {
   followBackground: (title) => `Background: ${title}`,
   followActors: "All reactions",
   followSource: "Source",
-  emptyMessage: "That message is empty. Ask something about the article, for example: what did France say?",
+  emptyMessage: (example) => `That message is empty. Ask something about the article, for example: ${example}`,
   messageTooLong: (max) => `That message is too long (over ${max} characters). Try a shorter question.`,
   genericError: "Sorry, something went wrong on my side. Please try again in a moment.",
   staleButton: "This button has expired. Type /help to start again.",
@@ -315,16 +330,19 @@ const en: Catalogue = {
   consoleHint:
     "Console chat on the bundled article. To connect Telegram or Discord, set TELEGRAM_BOT_TOKEN or DISCORD_TOKEN + DISCORD_APPLICATION_ID in .env (see README).",
   consoleUsage: "Type /help for commands, /exit or Ctrl-D to leave.",
+  consoleExamples: (examples) => `For example: ${examples.join(" · ")}`,
   startPrivateChatFirst: (bot) => `I can't message you privately yet. Open a chat with @${bot}, press Start, then try again.`,
   availableReactions: "Reactions available",
+  answeredFrom: (title, date, others) =>
+    `From the article "${title}" (${date}). ${others > 1 ? `${others} other articles cover` : "Another article covers"} it too: see /articles.`,
   articlesTitle: "Articles",
   articlesIntro: (total, page, pages) =>
     `${total} article${total === 1 ? "" : "s"}, newest first (page ${page} of ${pages}). Pick one for its summary, or type /summary article=<id>.`,
   articlesPrevious: "« Previous",
   articlesNext: "Next »",
   startTitle: (name) => (name ? `Hello, ${name}!` : "Hello!"),
-  startIntro: (title) =>
-    `I am Kabar. I answer about the article "${title}": its summary, each country's or organisation's reaction, quotes and background. Pick a section below, use a command (/help), or just ask, for example: what did France say?`,
+  startIntro: (title, example) =>
+    `I am Kabar. I answer about the article "${title}": its summary, each country's or organisation's reaction, quotes and background. Pick a section below, use a command (/help), or just ask, for example: ${example}`,
 };
 
 export const STRINGS: Record<Lang, Catalogue> = { id, en };

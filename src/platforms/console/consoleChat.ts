@@ -8,6 +8,7 @@ import type { Reply } from "../../core/reply.js";
 import { formatTarget } from "../../core/target.js";
 import { t } from "../../core/strings.js";
 import { updatesTotal } from "../../ops/metrics.js";
+import { exampleQuestions } from "../../content/examples.js";
 
 /**
  * The terminal chat `npm start` opens when no platform token is configured:
@@ -65,7 +66,8 @@ export class ConsolePlatform implements Platform {
       crlfDelay: Infinity,
     });
     const s = t(this.options.lang ?? "id");
-    if (this.interactive) this.output.write(`${s.consoleHint}\n${s.consoleUsage}\n\n`);
+    const examples = exampleQuestions(kabar.library.newest(), this.options.lang ?? "id");
+    if (this.interactive) this.output.write(`${s.consoleHint}\n${s.consoleExamples(examples)}\n${s.consoleUsage}\n\n`);
     else process.stderr.write(`${s.consoleHint}\n`);
 
     this.closed = new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import { type CommandCall, makeReply, type Reply } from "../../core/reply.js";
 import { t } from "../../core/strings.js";
 import { callFromText } from "../../core/textArgs.js";
 import { sourceLine } from "../../content/queries.js";
+import { exampleQuestions } from "../../content/examples.js";
 
 /**
  * Telegram's /start: a greeting with the main sections as buttons, or, with a
@@ -28,7 +29,7 @@ export function startReply(kabar: Kabar, lang: Lang, firstName: string | undefin
     kind: "help",
     lang,
     title: s.startTitle(firstName ?? ""),
-    blocks: [s.startIntro(article.title[lang])],
+    blocks: [s.startIntro(article.title[lang], exampleQuestions(article, lang)[0] ?? "/help")],
     source: sourceLine(article, lang),
     articleId: article.id,
     followUps: [
