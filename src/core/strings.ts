@@ -358,6 +358,15 @@ const DATE_FORMATS: Record<Lang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
 };
 
+// Formatting itself still costs a few µs through Intl, for the handful of dates the content has: each is formatted once.
+const formattedDates = new Map<string, string>();
 export function formatDate(isoDate: string, lang: Lang): string {
-  return DATE_FORMATS[lang].format(new Date(`${isoDate}T00:00:00Z`));
+  const key = `${lang}${isoDate}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = DATE_FORMATS[lang].format(new Date(`${isoDate}T00:00:00Z`));
+    if (formattedDates.size >= 1000) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }

@@ -15,7 +15,10 @@ import { t } from "../../core/strings.js";
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
 /** Telegram's HTML mode knows only these entities; `"` needs no escaping outside attributes. */
+const HTML_SPECIAL = /[&<>]/;
 export function escapeHtml(text: string): string {
+  // Most text has nothing to escape: one scan instead of three replaces.
+  if (!HTML_SPECIAL.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
