@@ -73,6 +73,12 @@ async function apologize(interaction: Interaction, lang: Lang): Promise<void> {
 
 /** Resolves with the work's result; if it takes longer than `ms`, runs `defer` first (once). */
 async function withDeferral<T>(work: Promise<T>, ms: number, defer: () => Promise<unknown>): Promise<T> {
+  // An answer that is ready at once (a cached reply) needs no timer: let it settle first.
+  let settled = false;
+  const settle = () => void (settled = true);
+  work.then(settle, settle);
+  await Promise.resolve();
+  if (settled) return work;
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<"slow">((resolve) => {
     timer = setTimeout(() => resolve("slow"), ms);

@@ -68,18 +68,13 @@ export async function postReply(api: Api, chatId: number | string, reply: Reply,
 
 /** Replaces a message's text and keyboard with `reply` (a button press); overflow goes in new messages. */
 export async function editToReply(api: Api, chatId: number, messageId: number, reply: Reply, logger?: Logger): Promise<void> {
-  const { chunks, keyboard } = renderWithKeyboard(reply, logger);
-  const [first = "", ...rest] = chunks;
+  // The edited message is the reply's first chunk, the keyboard on it only when it is also the last.
+  const { chunks, keyboard, options } = renderWithKeyboard(reply, logger);
   try {
-    await api.editMessageText(chatId, messageId, first, {
-      ...HTML,
-      ...(rest.length === 0 && keyboard ? { reply_markup: keyboard } : {}),
-    });
+    await api.editMessageText(chatId, messageId, chunks[0] ?? "", options[0] ?? (keyboard ? { ...HTML, reply_markup: keyboard } : HTML));
   } catch (err) {
     // Pressing the button of the section already shown: nothing to change, not a failure.
     if (!(err instanceof GrammyError && /message is not modified/i.test(err.description))) throw err;
   }
-  for (const [i, html] of rest.entries()) {
-    await api.sendMessage(chatId, html, { ...HTML, ...(i === rest.length - 1 && keyboard ? { reply_markup: keyboard } : {}) });
-  }
+  for (let i = 1; i < chunks.length; i++) await api.sendMessage(chatId, chunks[i]!, options[i]!);
 }
