@@ -12,6 +12,7 @@ import { freePort, startTelegramPeer, TEST_BOT_USERNAME, TEST_TOKEN, type Telegr
  * then `node dist/src/main.js`. The build goes to a temporary folder (beside a
  * link to our node_modules, so packages resolve as they do from dist/), and the
  * bot runs from the repository root as it does in the container (content/ there).
+ * The folder holds what the image holds beside dist/: node_modules and package.json.
  */
 const run = promisify(execFile);
 const build = mkdtempSync(join(tmpdir(), "kabar-build-"));
@@ -20,6 +21,8 @@ const baseEnv = () => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ??
 
 beforeAll(async () => {
   symlinkSync(join(ROOT, "node_modules"), join(build, "node_modules"), "dir");
+  // package.json beside dist/ as in the image: its "type": "module" makes dist/*.js ES modules.
+  symlinkSync(join(ROOT, "package.json"), join(build, "package.json"));
   // The same compiler options as `npm run build`, only the output folder differs.
   await run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(build, "dist")], { cwd: ROOT });
 }, 180_000);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, envSchema, loadConfig } from "../src/config.js";
 import { createLogger, redactSecrets, registerSecret } from "../src/core/log.js";
 import { ROOT } from "./helpers/core.js";
+import { runScript } from "./helpers/spawn.js";
 
 describe("configuration", () => {
   it("GIVEN an empty environment THEN every default applies and no platform is on", () => {
@@ -87,6 +88,14 @@ describe("half-configured platforms", () => {
     const line = message.split("\n").find((l) => l.trim().startsWith(`${key}:`));
     expect(line, message).toMatch(reason);
     expect(message).not.toContain("dtok.half.configured");
+  });
+
+  it("GIVEN npm start with DISCORD_TOKEN alone THEN it exits 2 with the one line naming DISCORD_APPLICATION_ID, not silently without Discord", async () => {
+    const { code, stdout, stderr } = await runScript("src/main.ts", [], { env: { DISCORD_TOKEN: "dtok.half.configured" }, input: "halo\n" });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^  DISCORD_APPLICATION_ID: is required with DISCORD_TOKEN/m);
+    expect(stdout).toBe("");
+    expect(stderr).not.toContain("dtok.half.configured");
   });
 
   it("GIVEN an http webhook with a self-hosted Bot API server THEN it is accepted (only Telegram's cloud insists on https)", () => {
