@@ -14,7 +14,7 @@
  *   await pg.stop();
  */
 import { execFile } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -22,6 +22,8 @@ import pg from "pg";
 import { freePort } from "./telegramPeer.js";
 
 const run = promisify(execFile);
+const PREFIX = "kabar-pg-";
+const OWNER_FILE = "owner.pid";
 
 export interface PostgresCluster {
   /** postgres://postgres@127.0.0.1:PORT/postgres */
@@ -50,7 +52,10 @@ async function asServerUser(bin: string, args: string[]): Promise<void> {
 export async function startPostgres(): Promise<PostgresCluster | { missing: string }> {
   const bin = findPostgresBin();
   if (!bin) return { missing: "no PostgreSQL found under /usr/lib/postgresql/*/bin (apt-get install -y postgresql)" };
-  const dir = mkdtempSync(join(tmpdir(), "kabar-pg-"));
+  await stopAbandonedClusters(bin);
+  const dir = mkdtempSync(join(tmpdir(), PREFIX));
+  // Who started it: a run killed before its teardown leaves a server behind, which the next run stops.
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   if (userInfo().uid === 0) {
     const { uid, gid } = await serverUserIds();
     chownSync(dir, uid, gid);
@@ -98,6 +103,31 @@ async function startServer(bin: string, dir: string, data: string, port: number)
     "-c shared_buffers=32MB",
   ].join(" ");
   await asServerUser(join(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", join(dir, "server.log"), "-w", "-t", "30", "start"]);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Stops and removes clusters whose starting process is gone (a test run killed before its teardown). */
+async function stopAbandonedClusters(bin: string): Promise<void> {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(PREFIX))) {
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, OWNER_FILE), "utf8"));
+    } catch {
+      continue; // not ours to judge (being created, or from an older version)
+    }
+    if (!Number.isInteger(owner) || alive(owner)) continue;
+    await asServerUser(join(bin, "pg_ctl"), ["-D", join(dir, "data"), "-m", "immediate", "-w", "stop"]).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function serverUserIds(): Promise<{ uid: number; gid: number }> {
