@@ -55,10 +55,17 @@ describe.skipIf(!postgresUrl)("three bot processes on one PostgreSQL", () => {
       );
       const inFlight = new Set(rows.map((r) => r.chat_id));
 
+      // Telegram allows one long-polling client per token: if the dead leader polled, a survivor polls now.
+      const polls = (b: BotInstance) => b.logs.some((l) => l.msg === "Telegram long polling: this instance polls");
+      const survivors = bots.filter((b) => b !== leader);
+      if (polls(leader)) {
+        await Promise.race(survivors.map((b) => b.waitForLog((l) => l.msg === "Telegram long polling: this instance polls")));
+      }
+      expect(survivors.filter(polls)).toHaveLength(1);
+
       await api.waitForChats(CHATS);
       const resumed = api.attempts.find((a) => a.at > killedAt && a.accepted)!;
       const failoverMs = resumed.at - killedAt;
-      const survivors = bots.filter((b) => b !== leader);
       for (const bot of survivors) bot.kill("SIGTERM");
       expect(await Promise.all(survivors.map((b) => b.exited))).toEqual([0, 0]);
 
