@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { FIXTURES } from "./helpers/questionSets.js";
 import { renderPlainText } from "../src/core/plainText.js";
 import { ContentLibrary } from "../src/content/loader.js";
 import { Kabar } from "../src/core/kabar.js";
@@ -78,5 +80,39 @@ describe("the sentence index", () => {
     expect(article.original).toContain(s!.text);
     expect(s!.en).toMatch(/^Moscow said/);
     expect(s!.unit).toEqual({ kind: "actor", id: "russia" });
+  });
+});
+
+/**
+ * The fact set (tests/fixtures/facts.jsonl, written blind): the expected fact
+ * must stand in the first 300 characters of the reply's plain text, in the
+ * question's language; a fact the article does not hold must be said to be
+ * missing. Misses recorded beside it (facts.misses.json) may not grow.
+ */
+describe("the fact set (tests/fixtures/facts.jsonl)", () => {
+  interface FactQuestion {
+    q: string;
+    lang: "id" | "en";
+    facts: string[];
+    absent?: boolean;
+  }
+  const questions = readFileSync(`${FIXTURES}facts.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l) as FactQuestion);
+  const recorded = JSON.parse(readFileSync(`${FIXTURES}facts.misses.json`, "utf8")) as string[];
+
+  async function missed(q: FactQuestion): Promise<boolean> {
+    const { reply } = await testKabar().answer(q.q, { fallbackLang: q.lang });
+    const opening = renderPlainText(reply).slice(0, 300).toLowerCase();
+    if (q.absent) return !(reply.kind === "not_found" && /does not hold that|tidak memuat hal itu/.test(opening));
+    return reply.lang !== q.lang || !q.facts.some((f) => opening.includes(f.toLowerCase()));
+  }
+
+  it("GIVEN every question of the set THEN no miss beyond the recorded ones, and at least 85% of the facts found", async () => {
+    const misses: string[] = [];
+    for (const q of questions) if (await missed(q)) misses.push(q.q);
+    const withFacts = questions.filter((q) => !q.absent);
+    const found = withFacts.filter((q) => !misses.includes(q.q)).length / withFacts.length;
+    if (process.env.UPDATE_MISSES === "1") writeFileSync(`${FIXTURES}facts.misses.json`, `${JSON.stringify(misses.sort(), null, 2)}\n`);
+    expect(misses.filter((m) => !recorded.includes(m)), "new misses in facts.jsonl").toEqual([]);
+    expect(found).toBeGreaterThanOrEqual(0.85);
   });
 });

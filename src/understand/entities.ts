@@ -55,6 +55,9 @@ function aliasIndex(article: Article): AliasIndex {
       const key = cleanText(name);
       if (!key) continue;
       exact.set(key, actor.id);
+      // "Bangsa2" is read as "bangsa" (reduplication), so "Perserikatan Bangsa2" must meet "Perserikatan Bangsa-Bangsa".
+      const collapsed = key.replace(/\b(\w+)( \1\b)+/g, "$1");
+      if (collapsed !== key) exact.set(collapsed, actor.id);
       if (lang) langs.set(key, (langs.get(key) ?? new Set()).add(lang));
       const words = key.split(" ");
       maxTokens = Math.max(maxTokens, words.length);

@@ -3,6 +3,7 @@ import { indonesianForms } from "./affixes.js";
 import { englishBases } from "./dictionary.js";
 import { STOP_WORD_SET } from "./language.js";
 import { tokenize } from "./normalize.js";
+import { LEX, score } from "./scores.js";
 
 /**
  * Fact questions answered with the article's own sentences. Every sentence of
@@ -16,7 +17,7 @@ import { tokenize } from "./normalize.js";
  */
 
 /** What kind of fact a question asks for. */
-export type FactCue = "count" | "time" | "place" | "person" | "activity" | "reason";
+export type FactCue = "count" | "time" | "place" | "person" | "activity" | "reason" | "object";
 
 export type FactUnit = { kind: "actor"; id: string } | { kind: "section"; id: string };
 
@@ -37,6 +38,8 @@ interface IndexedSentence extends FactSentence {
   hasPlace: boolean;
   hasActivity: boolean;
   hasReason: boolean;
+  /** People named in the sentence ("Stephane Dujarric"), as lower-case words. */
+  people: string[][];
 }
 
 interface FactIndex {
@@ -61,7 +64,7 @@ const CONCEPTS: string[][] = [
   ["fighting", "fight", "battle", "clashes", "clash", "hostilities", "tempur", "bentrok", "pertempuran", "bentrokan", "permusuhan", "perang", "war"],
   ["people", "persons", "orang", "members", "anggota", "beranggotakan"],
   ["civilians", "civilian", "sipil", "warga"],
-  ["spokesperson", "spokesman", "juru", "bicara"],
+  ["spokesperson", "spokesman", "juru", "bicara", "deliver", "delivered", "convey", "conveyed", "sampai", "sampaikan", "menyampaikan", "nyampein"],
   ["illegal", "ilegal", "unlawful"],
   ["responsible", "responsibility", "blame", "tanggung", "jawab"],
 ];
@@ -141,6 +144,7 @@ function buildIndex(article: Article): FactIndex {
         hasPlace: /\b(di|in|at|along|di sepanjang)\s+[A-Z]/.test(both) || /perbatasan|border|wilayah|region|kawasan/i.test(both),
         hasActivity: /\bsedang\b|\b(is|are|was|were) \w+ing\b/.test(both),
         hasReason: /\b(karena|sebab|because|for failing|since)\b/i.test(both),
+        people: [...text.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)].map((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
       });
     });
   });
@@ -166,6 +170,9 @@ function buildIndex(article: Article): FactIndex {
   return { sentences, byRef: new Map(sentences.map((s) => [s.ref, s])), df, vocabulary: formsOf(yamlText), names };
 }
 
+/** Places of the setting a sentence must name when the question does. */
+const SETTING_PLACES = new Set(["azerbaijan", "armenia", "ukraine", "ukraina"]);
+
 /** The story's setting: named in most questions, never what a question asks for. */
 const SETTING = ["nagorno", "karabakh", "azerbaijan", "azerbaijani", "armenia", "armenian", "armenians", "artikel", "article", "berita", "news", "story"];
 
@@ -176,6 +183,18 @@ function index(article: Article): FactIndex {
     indexes.set(article, idx);
   }
   return idx;
+}
+
+/**
+ * The message's content words the article never uses (stop words, cue words
+ * and names aside): "netizen", "beras", "tesla". A question built on them is
+ * about something else, whatever reaction or greeting words come with it.
+ */
+export function foreignWords(article: Article, tokens: string[], known: (word: string) => boolean): string[] {
+  const idx = index(article);
+  return tokens.filter(
+    (t) => t.length >= 3 && !/^\d+$/.test(t) && !known(t) && !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)),
+  );
 }
 
 /** Builds the article's sentence index now (at load), so the first question does not pay for it. */
@@ -193,12 +212,14 @@ export function factSentences(article: Article, refs: string): FactSentence[] {
 }
 
 const CUE_PHRASES: Array<[RegExp, FactCue]> = [
+  [/ (kapan|when|what day|what date|what year|tanggal berapa|hari apa|tahun berapa|pada hari|sejak kapan|since when) /, "time"],
   [/ (berapa|how many|how much|jumlah|number of|berapa banyak) /, "count"],
-  [/ (kapan|when|what day|what date|what year|tanggal berapa|hari apa|tahun berapa|pada hari) /, "time"],
   [/ (dimana|di mana|where|ke mana|kemana) /, "place"],
   [/ (apa yang dilakukan|apa yang sedang|sedang apa|lagi apa|what (is|are|was|were) [a-z ]*doing|what did [a-z ]* do|what do [a-z ]* do|what does [a-z ]* do) /, "activity"],
   [/ (kenapa|mengapa|why|alasan|karena apa|for what reason) /, "reason"],
   [/ (siapa|who|whom|whose) /, "person"],
+  // "PBB minta ketaatan terhadap prinsip apa?", "what war did Russia help end?": a thing named in one sentence.
+  [/ (apa|what|which) /, "object"],
 ];
 
 /** Words of a fact question that only say what kind of fact is asked. */
@@ -233,12 +254,12 @@ export function factCue(tokens: string[]): FactCue | undefined {
 const NEWS_FACT_WORDS = new Set(
   `died die dead death deaths killed kill casualties casualty injured wounded victims tewas meninggal korban luka terluka mati
   pertemuan meeting meetings meet bertemu talks perundingan negosiasi negotiation negotiations summit ktt sanksi sanction sanctions
-  refugees refugee pengungsi displaced mengungsi agreement kesepakatan perjanjian treaty deal vote voting resolution resolusi
+  refugees refugee pengungsi displaced mengungsi agreement kesepakatan perjanjian treaty vote voting resolution resolusi
   damage kerusakan cost biaya weapons weapon senjata invasion soldiers tentara budget anggaran hostages sandera arrested ditangkap
-  prisoners tahanan injuries wounded destroyed hancur ceasefire gencatan negotiator mediator mediation mediasi`
-    .split(/\s+/)
-    .flatMap(wordForms),
+  prisoners tahanan injuries wounded destroyed hancur negotiator mediator mediation mediasi berlangsung lasted duration`.split(/\s+/),
 );
+/** Offices ("siapa presiden azerbaijan?"): a fact of this story only when the question names the story's places or parties. */
+const OFFICE_WORDS = new Set(`president presiden prime perdana pm king raja`.split(/\s+/));
 
 export type FactResult =
   | { found: true; sentences: FactSentence[]; unit?: FactUnit }
@@ -267,14 +288,19 @@ export function findFact(
   const aboutNamed = (s: IndexedSentence) =>
     named.length === 0 ||
     named.some((a, i) => s.unit?.id === a.id || [...aliasForms[i]!].some((w) => s.forms.has(w)));
-  const content = [...new Set(tokens)].filter((t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !/^\d+$/.test(t));
+  // Words of saying and condemning ask about a reaction, not for a fact: never "the thing asked about".
+  const content = [...new Set(tokens)].filter(
+    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !/^\d+$/.test(t) && score(LEX.reaction, [t], ` ${t} `) === 0,
+  );
   const missing = content.filter((t) => !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)));
-  const newsFact = missing.some((w) => wordForms(w).some((f) => NEWS_FACT_WORDS.has(f)));
+  const aboutStory = content.some((t) => idx.names.has(t));
+  const newsFact = missing.some((w) => NEWS_FACT_WORDS.has(w) || (aboutStory && OFFICE_WORDS.has(w)));
   const notFound = { found: false as const, missing, newsFact };
   // The thing asked about is a fact the article never reports: no other word of the question may stand in for it.
   if (newsFact) return notFound;
   // Words the article never uses cannot be matched; the rest still find the sentence ("why is Armenia mad at the peacekeepers?").
   const keys = content.filter((t) => !idx.names.has(t) && !missing.includes(t));
+  const setting = content.filter((t) => SETTING_PLACES.has(t));
   const n = idx.sentences.length;
   const idf = (f: string) => Math.log(1 + n / (idx.df.get(f) ?? n));
   const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map(idf));
@@ -283,10 +309,15 @@ export function findFact(
     // A loose cue (who, where, why) stays inside the part the question was read as, when it was read as one.
     .filter((s) => STRICT.has(cue) || !preferred || (s.unit?.kind === preferred.kind && s.unit.id === preferred.id))
     .map((s) => {
-      // Every word naming the thing asked about must be in the sentence.
-      if (!keys.every((k) => matchWeight(k, s) > 0)) return { s, score: 0 };
+      // The words naming the thing asked about must be in the sentence (most of them: one may be phrased otherwise),
+      // and so must the places of the setting the question names ("tentara Azerbaijan" is not Russia's mission).
+      const matched = keys.filter((k) => matchWeight(k, s) > 0).length;
+      if (keys.length > 0 && (matched === 0 || matched / keys.length < 0.6)) return { s, score: 0 };
+      if (!setting.every((w) => s.forms.has(w))) return { s, score: 0 };
       let score = content.reduce((sum, w) => sum + matchWeight(w, s), 0);
       if ((cue === "place" && s.hasPlace) || (cue === "reason" && s.hasReason)) score += 0.5;
+      // "Who ...?": a sentence naming someone the question does not.
+      if (cue === "person" && s.people.some((p) => !p.every((w) => tokens.includes(w)))) score += 1;
       // The part the question was already read as is the likelier home of the fact.
       if (preferred && s.unit?.kind === preferred.kind && s.unit.id === preferred.id) score += 1;
       return { s, score };

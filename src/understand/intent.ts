@@ -2,7 +2,8 @@ import type { Article, BackgroundSection } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import type { CommandCall, ReplyKind } from "../core/reply.js";
 import { contentCues } from "./contentCues.js";
-import { factCue, findFact } from "./facts.js";
+import { factCue, findFact, foreignWords } from "./facts.js";
+import { COMMON_WORDS } from "./language.js";
 import { type ActorMention, findActors, findMisspeltPlace, findPlaces, type PlaceMention } from "./entities.js";
 import { detectLang } from "./language.js";
 import { CONTEXT_PLACES } from "./lexicon.js";
@@ -14,6 +15,7 @@ import {
   score,
   sectionScore,
   sectionTokens,
+  PLACE_WORDS,
   readTokens,
   sectionWords,
   spellingFixer,
@@ -40,6 +42,16 @@ export interface Understood {
 function call(command: string, lang: Lang, args: Record<string, string> = {}): CommandCall {
   return { command, lang, args };
 }
+
+const WHY = new Set(["kenapa", "mengapa", "why", "kok"]);
+const NOT = new Set(["tidak", "not", "belum", "enggan", "never"]);
+
+/** Generic names for the kind of party that reacts ("which nations or bodies reacted?"): never off-topic. */
+const GROUP_WORDS = new Set(
+  `nation nations body bodies country countries party parties organisation organisations organization organizations group groups
+  government governments state states leader leaders world community pihak negara lembaga organisasi pemerintah pemimpin dunia
+  komunitas internasional`.split(/\s+/),
+);
 
 /** Words that leave a bare name a question about it: "Turki gimana?", "what about Iran?". */
 const FILLER = new Set(
@@ -84,7 +96,7 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
 }
 
 /** Kinds a fact question may have been read as before its fact is looked up. */
-const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknown"]);
+const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknown", "help"]);
 
 /**
  * A question asking for one fact (how many, when, where, who, what … doing,
@@ -104,24 +116,26 @@ function withFact(u: Understood, tokens: string[], article: Article): Understood
       ? ({ kind: "section", id: section.id } as const)
       : undefined;
   const found = findFact(article, tokens, cue, named, preferred);
-  if (found.found && found.unit) {
+  // "what"/"apa" is in most questions: it only looks for a sentence inside the part already meant.
+  const unitOnly = cue === "object" || u.intent === "help";
+  if (found.found && found.unit && (!unitOnly || preferred)) {
     const refs = found.sentences.map((s) => s.ref).join(",");
     return found.unit.kind === "actor"
       ? { ...u, intent: "reaction", call: call("reaction", lang, { actor: found.unit.id, fact: refs }) }
       : { ...u, intent: "background", call: call("background", lang, { topic: found.unit.id, fact: refs }) };
   }
-  if (found.found || found.missing.length === 0) return u;
-  // Not in the article: a news fact it does not report ("how many people died?", "kapan pertemuan berikutnya?"),
-  // or a count or date about a part it covers ("how many Russian peacekeepers died?").
-  const generic = u.intent === "unknown" || u.intent === "summary";
-  const notHeld = generic ? found.newsFact : cue === "count" || cue === "time";
-  return notHeld ? { ...u, intent: "not_found", call: call("actors", lang, { missing: found.missing.join(" ") }) } : u;
+  // Not in the article: a news fact it does not report ("how many people died?", "kapan pertemuan berikutnya?",
+  // "how many Russian peacekeepers died?"). Other words it lacks may be its facts phrased otherwise: no claim then.
+  if (found.found || !found.newsFact) return u;
+  return { ...u, intent: "not_found", call: call("actors", lang, { missing: found.missing.join(" ") }) };
 }
 
 function decide(text: string, read: { tokens: string[]; informal: number; particles: number }, article: Article, fallbackLang: Lang): Understood {
   const tokens = read.tokens;
   const joined = ` ${tokens.join(" ")} `;
 
+  // "kenapa Rusia ga bertindak?", "why didn't Russia act?": why someone did not act is a question of background.
+  const whyNot = tokens.some((t) => WHY.has(t)) && tokens.some((t) => NOT.has(t));
   const s = {
     summary: score(LEX.summary, tokens, joined),
     quote: score(LEX.quote, tokens, joined),
@@ -130,7 +144,7 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
     help: score(LEX.help, tokens, joined),
     // A word an editor listed for a background section ("criticism") is about that section, not a reaction verb.
     reaction: score(LEX.reaction, tokens.filter((tok) => !sectionWords(article).has(tok)), joined),
-    background: score(LEX.background, tokens, joined),
+    background: score(LEX.background, tokens, joined) + (whyNot ? 3 : 0),
     topic: score(LEX.topic, tokens, joined),
   };
   const actors: ActorMention[] = findActors(article, tokens, VOCABULARY);
@@ -164,6 +178,11 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
     section,
     score: sectionScore(section, tokens, joined) + 3 * counted(cue("section", section.id)),
   }));
+  // Content words the article never uses, computed only when a decision needs them.
+  let foreignCache: string[] | undefined;
+  const known = cueIgnore(article);
+  const foreign = () =>
+    (foreignCache ??= foreignWords(article, tokens, (w) => known(w) || COMMON_WORDS.has(w) || PLACE_WORDS.has(w) || GROUP_WORDS.has(w)));
   const done = (intent: Intent, c: CommandCall): Understood => {
     let scores: Record<string, number> | undefined;
     return {
@@ -216,7 +235,8 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
     const holder = actors.find((a) => a.at === viewOf);
     if (holder) return aboutActor(holder.actorId);
     const place = otherPlaces.find((p) => p.at === viewOf);
-    if (place) return done("not_found", call("reaction", lang, { actor: place.text }));
+    // Armenia, Azerbaijan, Ukraine are the setting: "according to Armenia" points at what the article says of them.
+    if (place && !CONTEXT_PLACES.has(place.code)) return done("not_found", call("reaction", lang, { actor: place.text }));
   }
 
   // 1. A covered actor is named; several of them asked at once get every reaction side by side.
@@ -247,7 +267,8 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
     .sort((a, b) => b.hits - a.hits);
   const [top, runnerUp] = echoed;
   const bestSectionHits = Math.max(0, ...article.background.map((sec) => cue("section", sec.id)));
-  if (top && counted(top.hits) > 0 && top.hits > (runnerUp?.hits ?? 0) && top.hits > bestSectionHits) {
+  // "Apakah semua pihak sepakat ...?": a question about all of them, whichever one's words it echoes.
+  if (top && counted(top.hits) > 0 && top.hits > (runnerUp?.hits ?? 0) && top.hits > bestSectionHits && s.actors < 3) {
     return aboutActor(top.id);
   }
   // Armenia, Azerbaijan, Ukraine: the story's setting, asked for their own reaction.
@@ -271,10 +292,13 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
   ];
   let winner: [Intent, number, () => CommandCall] | undefined;
   for (const c of candidates) if (c[1] >= 2 && (!winner || c[1] > winner[1])) winner = c;
+  // A greeting word inside an errand ("jadwal MU malam ini", "... besok pagi?") does not make it a help request.
+  if (winner?.[0] === "help" && s.help < 3 && foreign().length > 0) winner = undefined;
   if (winner) return done(winner[0], winner[2]());
 
-  // 5. Asked who reacted without naming anyone, or asked about the story itself.
-  if (s.reaction >= 3) return done("actors", call("actors", lang));
+  // 5. Asked who reacted without naming anyone, or asked about the story itself. A reaction asked of
+  // someone about something the article never mentions ("reaksi netizen soal harga beras") is off-topic.
+  if (s.reaction >= 3 && (s.topic >= 2 || foreign().length === 0)) return done("actors", call("actors", lang));
   if (s.topic >= 2) return done("summary", summaryCall());
   return done("unknown", call("unknown", lang));
 }

@@ -48,7 +48,9 @@ export const SOURCE: Lexicon = [
     publisher, publication, publikasi, diterbitkan, terbitan, menerbitkan, who wrote, siapa yang menulis, ditulis oleh, written by, who published, published,
     publish, kapan terjadi, kapan kejadian, kapan kejadiannya, kapan peristiwa, when did this happen, when did it happen, when was it,
     what date, which date, tanggal berapa, tanggal kejadian, tanggal peristiwa, kapan terbit, terbit, baca juga, artikel terkait, berita terkait, related article*, related stor*, read next, further reading,
-    dimuat di, portal, portal berita, news site, news website, website, situs berita, which site, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
+    where is this article from, where is the article from, where is this story from, where is the story from, where is this news from,
+    where is the news from, where does the article come from, where does the story come from, artikel ini dari mana, berita ini dari mana,
+    asalnya dari mana, dimuat di, portal, portal berita, news site, news website, website, situs berita, which site, media apa, which media, where is this from, where does this come from, where did this come from, asal berita,
     berita dari mana, artikel dari mana, dari media, from which, original article, artikel asli, berita asli, which outlet, which newspaper, which site, situs, link, tautan, url, credit*, kredit`),
   ...w(2, `menulis, ditulis, wrote, written, write, writer, yang menulis, menulis siapa, dimuat`),
   ...w(1, `media, koran, newspaper, tanggal, date, kapan, when`),
@@ -63,7 +65,7 @@ export const ACTORS: Lexicon = [
   ...w(3, `actors, aktor, para pihak`),
   // Comparing the reactions, or asking whether they agree, is a question about all of them.
   ...w(3, `paling keras, paling tegas, paling kritis, paling lunak, paling lembut, paling vokal, paling kuat, paling lantang,
-    terkeras, tertegas, strongest, harshest, toughest, softest, mildest, most critical, most strongly, most forceful, most vocal,
+    terkeras, tertegas, hardest, loudest, strongest, harshest, toughest, softest, mildest, most critical, most strongly, most forceful, most vocal,
     compare*, comparison, bandingkan, dibandingkan, membandingkan, perbandingan, perbedaan, bedanya, differ*,
     agree*, disagree*, setuju, sepakat, sependapat, kompak, consensus, unanimous, same view, same position, same stance,
     sama sama, pendapat yang sama, sikap yang sama, satu suara`),
@@ -104,6 +106,7 @@ export const REACTION: Lexicon = [
 export const BACKGROUND: Lexicon = [
   ...w(3, `latar, latar belakang, background, konteks, context, sejarah*, histor*, kenapa bisa, why is, why are, why does, why do, why did,
     bagaimana bisa, how come`),
+  ...w(3, `backstory, back story, backdrop, big picture behind, cerita di balik, duduk perkara, duduk persoalan`),
   ...w(2, `dibalik, di balik, behind`),
   ...w(1, `kenapa, mengapa, why, sejauh mana, to what extent`),
 ];
@@ -122,7 +125,7 @@ export const OFF_TOPIC: Lexicon = w(
   homework, matematika, math, movie, film, song, lagu, game, football, sepak bola, bitcoin, crypto, saham, stock price,
   resto, restoran, restaurant, makanan, food, masak, cook, cooking, kuliner, cuisine, tourist, turis, wisata, liburan,
   holiday, vacation, visit, travel, tiket, ticket, flight, pesawat, hotel, visa, belanja, shopping,
-  write me, buatkan, bikinin, tuliskan, cover letter`,
+  write me, buatkan, bikinin, tuliskan, cover letter, jadwal, schedule, penerbangan, kereta, timetable`,
 );
 
 /**

@@ -20,7 +20,9 @@ const INFORMAL: Record<string, string> = {
   tau: "tahu", tw: "tahu", ato: "atau", atw: "atau", dr: "dari", dri: "dari", pd: "pada", lg: "lagi",
   sy: "saya", aku: "saya", gue: "saya", gw: "saya", gua: "saya", km: "kamu", lu: "kamu", lo: "kamu", elo: "kamu",
   bkn: "bukan", sbg: "sebagai", tsb: "tersebut", sbb: "sebagai", ttg: "tentang", tntg: "tentang",
-  diem: "diam", ceritain: "ceritakan", jelasin: "jelaskan", kasih: "beri", kasi: "beri", omongan: "ucapan",
+  diem: "diam", src: "source", srcs: "sources",
+  // Polite address ("halo kak", "mas, bisa bantu?"): it says who is spoken to, not what is asked.
+  kak: "", kakak: "", mas: "", mbak: "", mba: "", bang: "", om: "", bos: "", mimin: "", ceritain: "ceritakan", jelasin: "jelaskan", kasih: "beri", kasi: "beri", omongan: "ucapan",
   ngomong: "bicara", ngomongin: "membicarakan", bilang: "kata", nyebut: "sebut", nanya: "tanya", nulis: "menulis", brp: "berapa", kpn: "kapan", pake: "pakai", pakenya: "pakainya", make: "pakai", ngebela: "membela", belain: "membela", ngebelain: "membela", ngeliput: "meliput",
   // English chat spellings
   u: "you", ur: "your", pls: "please", plz: "please", thx: "thanks", wat: "what", wht: "what",

@@ -4,7 +4,7 @@ import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SHO
 import { cleanText, tokenize, withoutEnclitic } from "./normalize.js";
 import { PLACES } from "./places.js";
 import { SpellingFixer } from "./spelling.js";
-import { informalBase } from "./affixes.js";
+import { indonesianForms, informalBase } from "./affixes.js";
 import { isDictionaryWord, isIndonesianWord } from "./dictionary.js";
 
 /**
@@ -192,10 +192,25 @@ interface Mender {
   fixer: SpellingFixer;
   /** A base an informal verb form may be read as: a cue word, a word of the article, an everyday word. */
   isBase: (word: string) => boolean;
+  /** Every cue word. */
+  targetSet: ReadonlySet<string>;
+}
+
+/** A formally affixed word whose base is a cue word and which is none itself: "bersikap" -> "sikap". */
+function formalBase(word: string, cues: ReadonlySet<string>): string | undefined {
+  if (word.length < 6 || cues.has(word) || !/^(ber|be|ter|di|me|pe|ke)/.test(word)) return undefined;
+  return indonesianForms(word).find((f) => f !== word && f.length >= 4 && cues.has(f));
+}
+
+/** A key held down a moment too long at the end ("helpp", "quotee"): the word without it, when that is a cue word. */
+function withoutDoubledEnd(word: string, cues: ReadonlySet<string>): string | undefined {
+  if (!/(.)\1$/.test(word) || cues.has(word)) return undefined;
+  const shorter = word.slice(0, -1);
+  return cues.has(shorter) ? shorter : undefined;
 }
 const menders = new WeakMap<Article, Mender>();
 /** Every word of every place name ("white" of "White House"): names are never mended. */
-const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].flatMap((name) => name.split(" ")));
+export const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].flatMap((name) => name.split(" ")));
 function mender(article: Article): Mender {
   let m = menders.get(article);
   if (!m) {
@@ -225,7 +240,7 @@ function mender(article: Article): Mender {
     );
     const isBase = (w: string) =>
       targetSet.has(w) || STEMS.some((stem) => w.startsWith(stem)) || articleWords.has(w) || isIndonesianWord(w);
-    m = { fixer, isBase };
+    m = { fixer, isBase, targetSet };
     menders.set(article, m);
   }
   return m;
@@ -241,12 +256,12 @@ export function spellingFixer(article: Article): SpellingFixer {
  * chat forms read, a sign the message is Indonesian.
  */
 export function readTokens(article: Article, tokens: string[]): { tokens: string[]; informal: number } {
-  const { fixer, isBase } = mender(article);
+  const { fixer, isBase, targetSet } = mender(article);
   let informal = 0;
   const out = tokens.map((tok) => {
     const base = informalBase(tok, (w) => isBase(w) || fixer.known(w));
     if (base) informal++;
-    return fixer.fix(base ?? tok);
+    return fixer.fix(base ?? formalBase(tok, targetSet) ?? withoutDoubledEnd(tok, targetSet) ?? tok);
   });
   return { tokens: out, informal };
 }
