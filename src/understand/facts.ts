@@ -313,6 +313,8 @@ export function findFact(
       // and so must the places of the setting the question names ("tentara Azerbaijan" is not Russia's mission).
       const matched = keys.filter((k) => matchWeight(k, s) > 0).length;
       if (keys.length > 0 && (matched === 0 || matched / keys.length < 0.6)) return { s, score: 0 };
+      // A bare "apa"/"what" needs two of the question's words in the sentence: one shared word is a topic, not an answer.
+      if (cue === "object" && matched < 2) return { s, score: 0 };
       if (!setting.every((w) => s.forms.has(w))) return { s, score: 0 };
       let score = content.reduce((sum, w) => sum + matchWeight(w, s), 0);
       if ((cue === "place" && s.hasPlace) || (cue === "reason" && s.hasReason)) score += 0.5;
