@@ -147,6 +147,9 @@ export function findActors(article: Article, tokens: string[], vocabulary: Reado
   return found;
 }
 
+/** The first word of every place name. */
+const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].map((name) => name.split(" ")[0]!));
+
 /** Countries and organisations named in the message (exact names; acronyms only in capitals). */
 export function findPlaces(tokens: string[], original: string): PlaceMention[] {
   // The message's words as typed (dots dropped), to check acronyms and capitalised names: only
@@ -156,7 +159,9 @@ export function findPlaces(tokens: string[], original: string): PlaceMention[] {
   const found: PlaceMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
-    for (let n = Math.min(MAX_PLACE_TOKENS, tokens.length - i); n >= 1 && !matched; n--) {
+    // Most words start no place name: skip them without building any candidate.
+    const longest = PLACE_FIRST_WORDS.has(tokens[i]!) ? Math.min(MAX_PLACE_TOKENS, tokens.length - i) : 0;
+    for (let n = longest; n >= 1 && !matched; n--) {
       const text = tokens.slice(i, i + n).join(" ");
       const place = PLACES.get(text);
       if (!place) continue;
