@@ -61,8 +61,9 @@ describe("npm start with DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_B
     expect(body.allowed_mentions.parse).toEqual([]);
   });
 
+  // "close", not "exit": "exit" can fire before the last lines of stdout/stderr are read.
   it("GIVEN SIGTERM THEN it closes the gateway cleanly, exits, and its output never contains the token", async () => {
-    const exited = new Promise<void>((resolve) => bot.child.once("exit", () => resolve()));
+    const exited = new Promise<void>((resolve) => bot.child.once("close", () => resolve()));
     const closed = discord.waitForClose();
     bot.signal("SIGTERM");
     // 1000: discord.js destroyed the client on purpose (a crash would drop the socket without a close frame).
