@@ -1,3 +1,4 @@
+import { articlesSection } from "./articles.js";
 import { digestSection } from "./digest.js";
 import { discordSection } from "./discord.js";
 import type { BenchSection, Figures } from "./harness.js";
@@ -11,6 +12,7 @@ import { understandSection } from "./understand.js";
  */
 const SECTIONS: BenchSection[] = [
   understandSection,
+  articlesSection,
   telegramSection,
   discordSection,
   digestSection,

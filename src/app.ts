@@ -5,6 +5,7 @@ import type { LibraryHolder } from "./content/reload.js";
 import type { ChatContext } from "./core/command.js";
 import { ConversationMemory } from "./core/conversation.js";
 import { Kabar } from "./core/kabar.js";
+import { indexArticles } from "./understand/articleChoice.js";
 import { CHAT_LANGUAGES, ChatLanguages } from "./digest/chatLanguages.js";
 import { digestServices } from "./digest/service.js";
 import type { Logger } from "./core/log.js";
@@ -16,7 +17,10 @@ import { answerSeconds } from "./ops/metrics.js";
  */
 export function loadContentOrExit(contentDir: string): ContentLibrary {
   try {
-    return loadLibrary(resolve(contentDir));
+    const library = loadLibrary(resolve(contentDir));
+    // Indexed for free text now, at load, rather than by the first question.
+    indexArticles(library);
+    return library;
   } catch (err) {
     if (err instanceof ContentError) {
       process.stderr.write(`Cannot load content: ${err.message}\n`);

@@ -1,5 +1,6 @@
 import { createKabar, loadContentOrExit } from "./app.js";
 import { LibraryHolder, reloadContent, watchContent } from "./content/reload.js";
+import { indexArticles } from "./understand/articleChoice.js";
 import { feedPollerFromConfig } from "./import/feedPoller.js";
 import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
@@ -26,7 +27,14 @@ const { store, leadership } = await openStoreOrExit(config, logger);
 const digests = createDigestRuntime({ config, holder, logger, store, leadership });
 const kabar = createKabar(holder, logger, digests.services);
 // Content reload on every surface (console included): file changes under CONTENT_DIR and SIGHUP.
-const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH });
+// Each library is indexed for free text as it is loaded, so no question pays for it.
+const contentWatcher = watchContent({
+  holder,
+  contentDir: config.CONTENT_DIR,
+  logger,
+  watch: config.CONTENT_WATCH,
+  onReload: (result) => result.ok && indexArticles(holder.current),
+});
 // FEEDS: new items become article folders; served at once (a reload) when published.
 const feeds = feedPollerFromConfig(config, { store, leadership, logger, onImported: () => void reloadContent(holder, config.CONTENT_DIR, logger) });
 // HTTP_PORT: /healthz, /readyz, /metrics (content gauges read at each scrape); the start line of each platform.

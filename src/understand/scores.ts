@@ -209,6 +209,8 @@ function withoutDoubledEnd(word: string, cues: ReadonlySet<string>): string | un
   return cues.has(shorter) ? shorter : undefined;
 }
 const menders = new WeakMap<Article, Mender>();
+/** How much of original.txt lends its words to the known words (the seed's is 2 KB). */
+const MAX_ORIGINAL_WORDS_CHARS = 200_000;
 /** Every word of every place name ("white" of "White House"): names are never mended. */
 export const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].flatMap((name) => name.split(" ")));
 function mender(article: Article): Mender {
@@ -218,7 +220,8 @@ function mender(article: Article): Mender {
     const articleWords = new Set(
       tokenize(
         [
-          article.original,
+          // Bounded: the words of a huge original.txt must not make one article's first question slow.
+          article.original.length > MAX_ORIGINAL_WORDS_CHARS ? article.original.slice(0, MAX_ORIGINAL_WORDS_CHARS) : article.original,
           ...article.actors.flatMap((a) => [a.reaction.id, a.reaction.en, ...a.quotes.map((q) => q.translation)]),
           ...article.background.flatMap((sec) => [...sec.text.id, ...sec.text.en]),
         ].join(" "),
