@@ -2,7 +2,7 @@ import type { Kabar } from "../../src/core/kabar.js";
 import { createLogger, type Logger } from "../../src/core/log.js";
 import { DiscordPlatform, type DiscordPlatformOptions } from "../../src/platforms/discord/discordPlatform.js";
 import { type FakeUser, type InteractionPlace, PERMISSIONS, snowflake } from "./discordPayloads.js";
-import { FakeDiscord } from "./fakeDiscord.js";
+import { FakeDiscord, type FakeDiscordOptions } from "./fakeDiscord.js";
 import { testKabar } from "../helpers/core.js";
 
 /**
@@ -26,11 +26,12 @@ export interface DiscordTestBot {
 export { testKabar };
 
 export async function startDiscordTestBot(
-  options: { kabar?: Kabar; logger?: Logger; platform?: Partial<DiscordPlatformOptions>; guildLocale?: string } = {},
+  options: { kabar?: Kabar; logger?: Logger; platform?: Partial<DiscordPlatformOptions>; guildLocale?: string; fake?: FakeDiscordOptions } = {},
 ): Promise<DiscordTestBot> {
   const guildId = snowflake();
   const channelId = snowflake();
   const discord = new FakeDiscord({
+    ...options.fake,
     guilds: [{ id: guildId, name: "Test server", channels: [channelId], ...(options.guildLocale ? { preferredLocale: options.guildLocale } : {}) }],
   });
   await discord.start();

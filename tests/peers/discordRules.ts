@@ -87,7 +87,10 @@ export class InteractionLedger {
   private readonly byId = new Map<string, { token: string; at: number; responded: boolean }>();
   private readonly byToken = new Map<string, string>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly deadlineMs = INTERACTION_RESPONSE_DEADLINE_MS,
+  ) {}
 
   created(id: string, token: string): void {
     this.byId.set(id, { token, at: this.now(), responded: false });
@@ -99,7 +102,7 @@ export class InteractionLedger {
     const entry = this.byId.get(id);
     if (!entry || entry.token !== token) return DISCORD_REFUSALS.unknownInteraction;
     if (entry.responded) return DISCORD_REFUSALS.alreadyAcknowledged;
-    if (this.now() - entry.at > INTERACTION_RESPONSE_DEADLINE_MS) return DISCORD_REFUSALS.unknownInteraction;
+    if (this.now() - entry.at > this.deadlineMs) return DISCORD_REFUSALS.unknownInteraction;
     entry.responded = true;
     return undefined;
   }

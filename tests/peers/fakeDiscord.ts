@@ -48,6 +48,8 @@ export interface RecordedRequest {
   body: any;
   /** The body exactly as it arrived (the payload snapshot compares bytes, not parsed JSON). */
   raw: string;
+  /** When it arrived (wall clock). */
+  at: number;
 }
 
 export type { FakeResponse };
@@ -66,6 +68,11 @@ export interface FakeDiscordOptions {
   now?: () => number;
   /** Discord's rate limits by default (discordRules.ts); false only for a test that says why. */
   rateLimits?: DiscordRateLimits | false;
+  /**
+   * Discord's 3 s for the first response, counted from the dispatch. Only a test that measures
+   * the deadline itself (from when the client received the interaction) may widen it.
+   */
+  interactionDeadlineMs?: number;
   /** Privileged intents enabled for the bot in the Developer Portal (bits); others close the gateway with 4014. */
   privilegedIntents?: number;
 }
@@ -110,7 +117,7 @@ export class FakeDiscord {
     this.token = options.token ?? `${Buffer.from(this.applicationId).toString("base64url")}.GhJkLm.${"x".repeat(10)}${snowflake()}`;
     this.guilds = options.guilds ?? [];
     const now = options.now ?? Date.now;
-    this.ledger = new InteractionLedger(now);
+    this.ledger = new InteractionLedger(now, options.interactionDeadlineMs);
     if (options.rateLimits !== false) this.limiter = new DiscordRateLimiter(options.rateLimits ?? DISCORD_RATE_LIMITS, now);
     this.privilegedIntents = options.privilegedIntents ?? 0;
   }
@@ -270,6 +277,7 @@ export class FakeDiscord {
       headers: req.headers,
       body,
       raw,
+      at: Date.now(),
     };
     this.requests.push(request);
     const { response, rateLimitHeaders } = this.respond(request);
