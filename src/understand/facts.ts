@@ -256,7 +256,7 @@ const NEWS_FACT_WORDS = new Set(
   pertemuan meeting meetings meet bertemu talks perundingan negosiasi negotiation negotiations summit ktt sanksi sanction sanctions
   refugees refugee pengungsi displaced mengungsi agreement kesepakatan perjanjian treaty vote voting resolution resolusi
   damage kerusakan cost biaya weapons weapon senjata invasion soldiers tentara budget anggaran hostages sandera arrested ditangkap
-  prisoners tahanan injuries wounded destroyed hancur negotiator mediator mediation mediasi berlangsung lasted duration`.split(/\s+/),
+  prisoners tahanan injuries wounded destroyed hancur ditutup closed closure penutupan negotiator mediator mediation mediasi berlangsung lasted duration`.split(/\s+/),
 );
 /** Offices ("siapa presiden azerbaijan?"): a fact of this story only when the question names the story's places or parties. */
 const OFFICE_WORDS = new Set(`president presiden prime perdana pm king raja`.split(/\s+/));
@@ -267,7 +267,7 @@ export type FactResult =
    * `missing`: the words naming the thing asked about that the article never uses;
    * `newsFact`: one of them names a fact a news report would hold (deaths, a meeting).
    */
-  | { found: false; missing: string[]; newsFact: boolean };
+  | { found: false; missing: string[]; newsFact: boolean; asked: string[]; aboutStory: boolean };
 
 /**
  * The article's sentences that answer a fact question. `found: false` with
@@ -285,6 +285,8 @@ export function findFact(
   // A question naming an actor asks about that actor: only sentences from its part, or that name it, answer it.
   const named = article.actors.filter((a) => actorIds.includes(a.id));
   const aliasForms = named.map((a) => new Set([a.id, a.name.id, a.name.en, ...a.aliases.id, ...a.aliases.en].flatMap((n) => tokenize(n))));
+  // A sentence of the part already meant (a section about the named actor) is about them too.
+  const inPreferred = (s: IndexedSentence) => preferred !== undefined && s.unit?.kind === preferred.kind && s.unit.id === preferred.id;
   const aboutNamed = (s: IndexedSentence) =>
     named.length === 0 ||
     named.some((a, i) => s.unit?.id === a.id || [...aliasForms[i]!].some((w) => s.forms.has(w)));
@@ -295,7 +297,7 @@ export function findFact(
   const missing = content.filter((t) => !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)));
   const aboutStory = content.some((t) => idx.names.has(t));
   const newsFact = missing.some((w) => NEWS_FACT_WORDS.has(w) || (aboutStory && OFFICE_WORDS.has(w)));
-  const notFound = { found: false as const, missing, newsFact };
+  const notFound = { found: false as const, missing, newsFact, asked: content.filter((t) => !idx.names.has(t)), aboutStory };
   // The thing asked about is a fact the article never reports: no other word of the question may stand in for it.
   if (newsFact) return notFound;
   // Words the article never uses cannot be matched; the rest still find the sentence ("why is Armenia mad at the peacekeepers?").
@@ -305,7 +307,7 @@ export function findFact(
   const idf = (f: string) => Math.log(1 + n / (idx.df.get(f) ?? n));
   const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map(idf));
   const scored = idx.sentences
-    .filter((s) => hasFeature(s, cue) && aboutNamed(s))
+    .filter((s) => hasFeature(s, cue) && (aboutNamed(s) || inPreferred(s)))
     // A loose cue (who, where, why) stays inside the part the question was read as, when it was read as one.
     .filter((s) => STRICT.has(cue) || !preferred || (s.unit?.kind === preferred.kind && s.unit.id === preferred.id))
     .map((s) => {

@@ -75,6 +75,12 @@ function askedPlace(places: PlaceMention[], tokens: string[], reaction: number, 
   return undefined;
 }
 
+/** "menurut artikel", "according to the article/report": a citation of the source, not someone's view. */
+function citesArticle(tokens: string[]): boolean {
+  const at = accordingTo(tokens);
+  return at !== undefined && ["artikel", "berita", "article", "report", "story", "laporan", "tribunnews"].includes(tokens[at] ?? "");
+}
+
 /** Where the name after "menurut" / "according to" starts ("the" skipped), if the message has one. */
 function accordingTo(tokens: string[]): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
@@ -126,8 +132,14 @@ function withFact(u: Understood, tokens: string[], article: Article): Understood
   }
   // Not in the article: a news fact it does not report ("how many people died?", "kapan pertemuan berikutnya?",
   // "how many Russian peacekeepers died?"). Other words it lacks may be its facts phrased otherwise: no claim then.
-  if (found.found || !found.newsFact) return u;
-  return { ...u, intent: "not_found", call: call("actors", lang, { missing: found.missing.join(" ") }) };
+  if (found.found) return u;
+  // "how many/much ...?" with no sentence giving a number for it: the article does not hold that number.
+  // Only for a question about the story: "harga bitcoin berapa?" stays off-topic.
+  const about = u.intent === "reaction" || u.intent === "background" || found.aboutStory;
+  const noCount = cue === "count" && found.asked.length > 0 && about;
+  if (!found.newsFact && !noCount) return u;
+  const missing = found.missing.length > 0 ? found.missing : found.asked;
+  return { ...u, intent: "not_found", call: call("actors", lang, { missing: missing.join(" ") }) };
 }
 
 function decide(text: string, read: { tokens: string[]; informal: number; particles: number }, article: Article, fallbackLang: Lang): Understood {
@@ -143,7 +155,8 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
     actors: score(LEX.actors, tokens, joined),
     help: score(LEX.help, tokens, joined),
     // A word an editor listed for a background section ("criticism") is about that section, not a reaction verb.
-    reaction: score(LEX.reaction, tokens.filter((tok) => !sectionWords(article).has(tok)), joined),
+    // "menurut artikel" cites the article, it asks for no one's view.
+    reaction: score(LEX.reaction, tokens.filter((tok) => !sectionWords(article).has(tok)), joined) - (citesArticle(tokens) ? 3 : 0),
     background: score(LEX.background, tokens, joined) + (whyNot ? 3 : 0),
     topic: score(LEX.topic, tokens, joined),
   };
