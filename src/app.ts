@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { RateLimits } from "./core/rateLimit.js";
 import { COMMANDS } from "../commands/index.js";
 import { ContentError, type ContentLibrary, loadLibrary } from "./content/loader.js";
 import type { LibraryHolder } from "./content/reload.js";
@@ -40,6 +41,7 @@ export function createKabar(
   logger?: Logger,
   services: Record<string, unknown> = {},
   now: () => number = Date.now,
+  rateLimits?: RateLimits,
 ): Kabar {
   const store = digestServices(services)?.store;
   const languages = store ? new ChatLanguages(store, now) : undefined;
@@ -52,5 +54,6 @@ export function createKabar(
     ...(languages ? { chatLang: (chat: ChatContext) => languages.get(chat) } : {}),
     ...(logger ? { logger } : {}),
     onAnswered: (kind, seconds) => answerSeconds.observe({ kind }, seconds),
+    ...(rateLimits ? { rateLimits, now } : {}),
   });
 }

@@ -91,6 +91,9 @@ const fields = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_LANG: z.enum(["id", "en"]).default("id"),
   DIGEST_GRACE_MINUTES: int(120, 0, 24 * 60),
+  RATE_LIMIT_GROUP: int(10, 1, 10_000),
+  RATE_LIMIT_PRIVATE: int(30, 1, 10_000),
+  RATE_LIMIT_WINDOW_SECONDS: int(60, 1, 24 * 60 * 60),
   // Feeds polled while the bot runs (src/import/feedPoller.ts).
   FEEDS: z
     .string()

@@ -25,7 +25,11 @@ const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
 // Digests: the store opens here (SQLite in DATA_DIR, or PostgreSQL) so the digest command can reach it.
 const { store, leadership } = await openStoreOrExit(config, logger);
 const digests = createDigestRuntime({ config, holder, logger, store, leadership });
-const kabar = createKabar(holder, logger, digests.services);
+const kabar = createKabar(holder, logger, digests.services, Date.now, {
+  group: config.RATE_LIMIT_GROUP,
+  private: config.RATE_LIMIT_PRIVATE,
+  windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+});
 // Content reload on every surface (console included): file changes under CONTENT_DIR and SIGHUP.
 // Each library is indexed for free text as it is loaded, so no question pays for it.
 const contentWatcher = watchContent({

@@ -16,6 +16,9 @@ import { LruCache } from "./lru.js";
 import { type CommandCall, makeReply, type Reply } from "./reply.js";
 import { formatDate, t } from "./strings.js";
 import { callFromText, parseCommandText } from "./textArgs.js";
+import { echoable } from "./echo.js";
+import { type RateLimits, RequestLimiter } from "./rateLimit.js";
+import { throttledRequestsTotal } from "../ops/metrics.js";
 
 /**
  * Buttons under an answer about an older article must stay on that article:
@@ -33,6 +36,27 @@ function pinArticle(reply: Reply, library: ContentLibrary): Reply {
 /** Longer messages are refused politely rather than analysed (a pasted essay is not a question). */
 export const MAX_QUESTION_CHARS = 1000;
 
+/** Whether to answer a request: yes, or no with at most one notice to send instead. */
+export type Admission = { answer: true } | { answer: false; notice?: Reply };
+
+/**
+ * A call as commands may see it. Arguments are the user's text, and the only
+ * user text a reply repeats ("no reaction from X"): together they share the
+ * free-text length limit, and each is made safe to repeat once, here, for
+ * every platform (no bidi overrides or other invisible characters, at most
+ * MAX_ECHO_CHARS).
+ */
+function safeCall(call: CommandCall): CommandCall | "too long" {
+  let total = 0;
+  const args: Record<string, string | undefined> = {};
+  for (const name in call.args) {
+    const value = call.args[name];
+    total += value?.length ?? 0;
+    args[name] = value === undefined ? undefined : echoable(value);
+  }
+  return total > MAX_QUESTION_CHARS ? "too long" : { ...call, args };
+}
+
 export interface KabarOptions {
   /** The content being served; a function so a reload swaps it without restarting. */
   library: () => ContentLibrary;
@@ -41,6 +65,10 @@ export interface KabarOptions {
   commands: readonly CommandDefinition[];
   services?: Record<string, unknown>;
   logger?: Logger;
+  /** Per-user request limits (npm start sets them from the configuration); none when absent. */
+  rateLimits?: RateLimits;
+  /** The limiter's clock; tests move it instead of sleeping. */
+  now?: () => number;
   /**
    * Told how long each answer took, in seconds (the latency metric): "text"
    * for free text (understanding included), "call" for a command, whether
@@ -97,7 +125,10 @@ export class Kabar {
   /** What the caches were filled from; when the content moves on, they are emptied. */
   private cachedFor?: { version: number; library: ContentLibrary };
 
+  private readonly limiter?: RequestLimiter;
+
   constructor(private readonly options: KabarOptions) {
+    if (options.rateLimits) this.limiter = new RequestLimiter(options.rateLimits, options.now);
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
     // The Indonesian name typed as a text command (/artikel, /ringkasan) runs the same command.
     for (const c of options.commands) if (c.nameId && !this.byName.has(c.nameId)) this.byName.set(c.nameId, c);
@@ -149,9 +180,27 @@ export class Kabar {
     return this.byName.get(name);
   }
 
+  /**
+   * The per-user limit, the same on every platform: a user in a chat may make
+   * so many requests a window; the first over it gets one short notice, the
+   * rest are dropped silently until the window has room again.
+   */
+  admit(chat: ChatContext | undefined, lang: Lang): Admission {
+    if (!this.limiter || !chat) return { answer: true };
+    const key = `${chat.target}|${chat.userId ?? chat.target}`;
+    const outcome = this.limiter.admit(key, chat.type === "private" ? "private" : "group");
+    if (outcome === "answer") return { answer: true };
+    throttledRequestsTotal.inc({ platform: chat.platform, outcome });
+    if (outcome === "drop") return { answer: false };
+    const seconds = Math.max(1, Math.ceil(this.limiter.retryAfterMs(key) / 1000));
+    return { answer: false, notice: makeReply({ kind: "notice", lang, title: "", blocks: [t(lang).rateLimited(seconds)], private: true }) };
+  }
+
   /** Runs one command call. Never throws: user mistakes and bugs both become replies. */
-  async run(call: CommandCall, chat?: ChatContext): Promise<Reply> {
+  async run(rawCall: CommandCall, chat?: ChatContext): Promise<Reply> {
     const started = performance.now();
+    const call = safeCall(rawCall);
+    if (call === "too long") return this.noticeReply(rawCall.lang, t(rawCall.lang).messageTooLong(MAX_QUESTION_CHARS));
     const reply = await this.execute(call, chat);
     this.options.onAnswered?.("call", (performance.now() - started) / 1000);
     return reply;

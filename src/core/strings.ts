@@ -55,6 +55,10 @@ export interface Catalogue {
   followSource: string;
   emptyMessage(example: string): string;
   messageTooLong(max: number): string;
+  /** The one notice a user gets on going over the per-user request limit. */
+  rateLimited(seconds: number): string;
+  /** Ends the last message of an answer cut to the per-reply message limit. */
+  replyCut: string;
   genericError: string;
   staleButton: string;
   sentPrivately: string;
@@ -207,6 +211,8 @@ const id: Catalogue = {
   followSource: "Sumber",
   emptyMessage: (example) => `Pesannya kosong. Tanyakan sesuatu tentang artikel ini, misalnya: ${example}`,
   messageTooLong: (max) => `Pesannya terlalu panjang (lebih dari ${max} karakter). Coba tanyakan dengan singkat.`,
+  rateLimited: (seconds) => `Terlalu banyak permintaan. Coba lagi dalam ${seconds} detik.`,
+  replyCut: "Jawaban ini dipotong di sini agar tidak membanjiri chat. Selengkapnya ada di sumbernya, atau tanyakan bagian yang lebih spesifik.",
   genericError: "Maaf, ada yang tidak beres di pihak saya. Coba lagi sebentar lagi.",
   staleButton: "Tombol ini sudah tidak berlaku. Ketik /help untuk mulai lagi.",
   sentPrivately: "Sudah saya kirim lewat pesan pribadi.",
@@ -324,6 +330,8 @@ const en: Catalogue = {
   followSource: "Source",
   emptyMessage: (example) => `That message is empty. Ask something about the article, for example: ${example}`,
   messageTooLong: (max) => `That message is too long (over ${max} characters). Try a shorter question.`,
+  rateLimited: (seconds) => `Too many requests. Try again in ${seconds} seconds.`,
+  replyCut: "This answer is cut here so it does not flood the chat. The rest is in the source, or ask about a narrower part.",
   genericError: "Sorry, something went wrong on my side. Please try again in a moment.",
   staleButton: "This button has expired. Type /help to start again.",
   sentPrivately: "Sent to you in a private message.",

@@ -90,3 +90,11 @@ export const storeFailuresTotal = new Counter({
   help: "Store operations that failed (database unreachable, corrupt, not writable)",
   registers,
 });
+
+/** Requests over the per-user limit (src/core/rateLimit.ts): "notice" is the one answered with a notice, "drop" the rest. */
+export const throttledRequestsTotal = new Counter({
+  name: "kabar_throttled_requests_total",
+  help: "User requests over the per-user rate limit, by platform and outcome (notice, drop)",
+  labelNames: ["platform", "outcome"] as const,
+  registers,
+});

@@ -90,8 +90,9 @@ export class ConsolePlatform implements Platform {
         }
         if (!text && this.interactive) return rl.prompt();
         updatesTotal.inc({ platform: "console", kind: text.startsWith("/") ? "command" : "text" });
-        const { reply } = await kabar.answer(text, { chat: CONSOLE_CHAT, fallbackLang: this.options.lang ?? "id" });
-        this.write(reply);
+        const gate = kabar.admit(CONSOLE_CHAT, this.options.lang ?? "id");
+        if (gate.answer) this.write((await kabar.answer(text, { chat: CONSOLE_CHAT, fallbackLang: this.options.lang ?? "id" })).reply);
+        else if (gate.notice) this.write(gate.notice);
         if (this.interactive) rl.prompt();
       });
     });

@@ -147,7 +147,7 @@ export class DiscordPlatform implements Platform {
     for (const message of renderReply(reply)) {
       try {
         await this.delivery.post(Routes.channelMessages(channelId), {
-          body: { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
+          body: { ...(message.content ? { content: message.content } : {}), embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
         });
       } catch (err) {
         throw toDeliveryError(err, channelId);

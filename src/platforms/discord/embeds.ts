@@ -47,7 +47,8 @@ function quoteFields(reply: Reply): APIEmbedField[] {
 
 /** A field whose value is too long continues in fields with a blank (zero-width) name. */
 function continuedFields(name: string, value: string): APIEmbedField[] {
-  return splitText(value || "-", EMBED_LIMITS.fieldValue).map((piece, i) => ({ name: i === 0 ? name : "\u200b", value: piece }));
+  // Discord refuses an empty field name or value: a blank name becomes a zero-width space.
+  return splitText(value || "-", EMBED_LIMITS.fieldValue).map((piece, i) => ({ name: i === 0 && name ? name : "\u200b", value: piece }));
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type Interaction,
   MessageFlags,
 } from "discord.js";
+import type { ChatContext } from "../../core/command.js";
 import type { Kabar } from "../../core/kabar.js";
 import { type Lang, langFromLocale } from "../../core/lang.js";
 import type { Logger } from "../../core/log.js";
@@ -105,10 +106,29 @@ function callFromSlash(interaction: ChatInputCommandInteraction | AutocompleteIn
   return { command: interaction.commandName, args, lang };
 }
 
+/**
+ * The per-user limit (Kabar.admit). Over it, the first request gets the
+ * notice, privately; the rest get no response at all (Discord shows only the
+ * caller that the interaction failed: nothing reaches the channel).
+ */
+async function admitted(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  chat: ChatContext,
+  lang: Lang,
+  deps: InteractionDeps,
+): Promise<boolean> {
+  const gate = deps.kabar.admit(chat, lang);
+  if (gate.answer) return true;
+  if (gate.notice) await interaction.reply({ content: gate.notice.blocks.join("\n"), flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+  return false;
+}
+
 async function handleSlash(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const lang = langFromLocale(interaction.locale);
   const call = callFromSlash(interaction, deps.kabar, lang);
-  const reply = await withDeferral(deps.kabar.run(call, interactionChat(interaction)), deps.deferAfterMs, () =>
+  const chat = interactionChat(interaction);
+  if (!(await admitted(interaction, chat, lang, deps))) return;
+  const reply = await withDeferral(deps.kabar.run(call, chat), deps.deferAfterMs, () =>
     interaction.deferReply(),
   );
   await sendReply(interaction, reply, preparedMessages(reply));
@@ -149,7 +169,9 @@ async function handleButton(interaction: ButtonInteraction, deps: InteractionDep
     await interaction.reply({ content: t(lang).staleButton, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
     return;
   }
-  const reply = await withDeferral(deps.kabar.run(call, interactionChat(interaction)), deps.deferAfterMs, () =>
+  const chat = interactionChat(interaction);
+  if (!(await admitted(interaction, chat, call.lang, deps))) return;
+  const reply = await withDeferral(deps.kabar.run(call, chat), deps.deferAfterMs, () =>
     interaction.deferUpdate(),
   );
   const messages = preparedMessages(reply);

@@ -38,7 +38,13 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   // The words decide the language; a bare "PBB?" falls back to the server's language (English in DMs).
   const fallbackLang = message.inGuild() ? langFromLocale(message.guild.preferredLocale) : "en";
   try {
-    const { reply } = await deps.kabar.answer(text, { chat: messageChat(message), fallbackLang });
+    const chat = messageChat(message);
+    const gate = deps.kabar.admit(chat, fallbackLang);
+    if (!gate.answer) {
+      if (gate.notice) await message.reply({ content: gate.notice.blocks.join("\n"), allowedMentions: NO_MENTIONS, failIfNotExists: false });
+      return;
+    }
+    const { reply } = await deps.kabar.answer(text, { chat, fallbackLang });
     // A long answer is several replies to the same question, in order.
     for (const body of preparedMessages(reply)) await message.reply({ ...body, failIfNotExists: false });
   } catch (err) {

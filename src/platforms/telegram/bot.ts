@@ -111,6 +111,16 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const chat = chatContextFor(ctx, logger);
     // A language chosen with /lang wins over the user's app language.
     const lang = (await kabar.chatLang(chat)) ?? langFromLocale(ctx.from?.language_code);
+    const inGroup = ctx.chat.type === "group" || ctx.chat.type === "supergroup";
+    const threaded = { ...(inGroup ? { replyTo: ctx.msg.message_id } : {}), ...(logger ? { logger } : {}) };
+    // "/foo" in a group without our name is probably another bot's command: not a request to us, not counted.
+    const forUs = addressed.kind === "question" || addressed.explicit || addressed.command.name === "start" || kabar.command(addressed.command.name);
+    if (!forUs) return;
+    const gate = kabar.admit(chat, lang);
+    if (!gate.answer) {
+      if (gate.notice) await postReply(ctx.api, ctx.chat.id, gate.notice, threaded);
+      return;
+    }
     let reply: Reply;
     if (addressed.kind === "question") {
       reply = (await kabar.answer(addressed.text, { ...(chat ? { chat } : {}), fallbackLang: lang })).reply;
@@ -130,13 +140,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
         return; // "/foo" in a group without our name: probably another bot's command.
       }
     }
-    const inGroup = ctx.chat.type === "group" || ctx.chat.type === "supergroup";
     if (inGroup && reply.private && reply.kind === "digest" && ctx.from) {
       // A preview is for the caller only: to their private chat, with a pointer in the group.
       await postPrivately(ctx, ctx.from.id, reply, lang);
       return;
     }
-    await postReply(ctx.api, ctx.chat.id, reply, { ...(inGroup ? { replyTo: ctx.msg.message_id } : {}), ...(logger ? { logger } : {}) });
+    await postReply(ctx.api, ctx.chat.id, reply, threaded);
   };
   guarded.on("message:text", answerText);
   guarded.on("channel_post:text", answerText);
@@ -166,6 +175,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       return;
     }
     const chat = chatContextFor(ctx, logger);
+    const gate = kabar.admit(chat, lang);
+    if (!gate.answer) {
+      // A button press over the limit: the notice as the press's own popup, or nothing (the spinner stops).
+      await ctx.answerCallbackQuery(gate.notice ? { text: gate.notice.blocks.join("\n").slice(0, CALLBACK_TEXT_LIMIT) } : {});
+      return;
+    }
     const reply = await kabar.run(call, chat);
     if (reply.private && message.chat.type !== "private") {
       // A user's mistake (e.g. not an admin) must not replace the group's message for everyone.

@@ -1,4 +1,6 @@
 import type { Reply } from "../../core/reply.js";
+import { cutText } from "../../core/echo.js";
+import { MAX_MESSAGES_PER_REPLY } from "../../core/replyLimits.js";
 import { t } from "../../core/strings.js";
 
 /**
@@ -110,22 +112,65 @@ function splitParagraph(p: Paragraph, limit: number): Paragraph[] {
   return parts;
 }
 
-/** The reply as one or more HTML messages, each at most `limit` characters. */
-export function renderTelegramHtml(reply: Reply, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
-  const messages: string[] = [];
-  let current = "";
-  for (const paragraph of paragraphsOf(reply)) {
+/** A rendered piece (at most one message long) and the paragraph it came from, to split it further if needed. */
+interface Part {
+  html: string;
+  paragraph: Paragraph;
+}
+
+function partsOf(reply: Reply, limit: number): Part[] {
+  return paragraphsOf(reply).flatMap((paragraph) => {
     const html = renderParagraph(paragraph);
-    const pieces = html.length <= limit ? [html] : splitParagraph(paragraph, limit).map(renderParagraph);
-    for (const piece of pieces) {
-      if (!current) current = piece;
-      else if (current.length + 2 + piece.length <= limit) current += `\n\n${piece}`;
-      else {
-        messages.push(current);
-        current = piece;
-      }
+    if (html.length <= limit) return [{ html, paragraph }];
+    return splitParagraph(paragraph, limit).map((p) => ({ html: renderParagraph(p), paragraph: p }));
+  });
+}
+
+/** Parts packed into messages of at most `limit` characters, in order. */
+function pack(parts: Part[], limit: number): Part[][] {
+  const messages: Part[][] = [];
+  let current: Part[] = [];
+  let size = 0;
+  for (const part of parts) {
+    if (current.length > 0 && size + 2 + part.html.length > limit) {
+      messages.push(current);
+      current = [];
+      size = 0;
     }
+    size += (current.length > 0 ? 2 : 0) + part.html.length;
+    current.push(part);
   }
-  if (current) messages.push(current);
+  if (current.length > 0) messages.push(current);
   return messages;
+}
+
+const joined = (parts: Part[]) => parts.map((p) => p.html).join("\n\n");
+
+/**
+ * The reply as HTML messages, each at most `limit` characters, and at most
+ * `maxMessages` of them: a longer answer fills the last one as far as it can,
+ * then ends with a note that it was cut and the source line.
+ */
+export function renderTelegramHtml(reply: Reply, limit = TELEGRAM_MESSAGE_LIMIT, maxMessages = MAX_MESSAGES_PER_REPLY): string[] {
+  const parts = partsOf(reply, limit);
+  const messages = pack(parts, limit);
+  if (messages.length <= maxMessages) return messages.map(joined);
+  const kept = messages.slice(0, maxMessages - 1);
+  const tail = [{ text: t(reply.lang).replyCut, style: "i" as const }];
+  if (reply.source) tail.push({ text: `\n${cutText(reply.source, 500)}`, style: "i" });
+  const tailHtml = renderParagraph({ pieces: tail });
+  const budget = limit - tailHtml.length - 2;
+  const last: string[] = [];
+  let size = 0;
+  for (const part of parts.slice(kept.reduce((n, m) => n + m.length, 0))) {
+    const cost = (last.length > 0 ? 2 : 0) + part.html.length;
+    if (size + cost <= budget) {
+      last.push(part.html);
+      size += cost;
+      continue;
+    }
+    if (last.length === 0) last.push(renderParagraph(splitParagraph(part.paragraph, budget)[0]!));
+    break;
+  }
+  return [...kept.map(joined), [...last, tailHtml].join("\n\n")];
 }
