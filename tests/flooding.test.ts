@@ -39,6 +39,11 @@ describe("arguments and echoed text", () => {
     expect(Array.from(echoed)).toHaveLength(100);
   });
 
+  it("GIVEN /reaction with 500 characters typed as text (console, Discord message) THEN the echo is cut to 100 too", async () => {
+    const { reply } = await kabar.answer(`/reaction ${"z".repeat(500)}`);
+    expect(Array.from(/"(z+…)"/.exec(reply.blocks[0]!)![1]!)).toHaveLength(100);
+  });
+
   it("GIVEN /reaction \\u202eevil THEN the reply repeats 'evil' with no bidi control, on every renderer", async () => {
     const reply = await kabar.run({ command: "reaction", lang: "en", args: { actor: "\u202eevil\u2066x\u2069\u200b" } });
     const shown = [reply.blocks.join(""), reply.actorText ?? "", ...renderTelegramHtml(reply), JSON.stringify(renderReply(reply))].join("");

@@ -197,10 +197,8 @@ export class Kabar {
   }
 
   /** Runs one command call. Never throws: user mistakes and bugs both become replies. */
-  async run(rawCall: CommandCall, chat?: ChatContext): Promise<Reply> {
+  async run(call: CommandCall, chat?: ChatContext): Promise<Reply> {
     const started = performance.now();
-    const call = safeCall(rawCall);
-    if (call === "too long") return this.noticeReply(rawCall.lang, t(rawCall.lang).messageTooLong(MAX_QUESTION_CHARS));
     const reply = await this.execute(call, chat);
     this.options.onAnswered?.("call", (performance.now() - started) / 1000);
     return reply;
@@ -222,7 +220,10 @@ export class Kabar {
    * One call, in the chat's chosen language if it has one; what the answer
    * was about is remembered for follow-ups.
    */
-  private async execute(call: CommandCall, chat?: ChatContext): Promise<Reply> {
+  private async execute(rawCall: CommandCall, chat?: ChatContext): Promise<Reply> {
+    // Every path (slash command, typed command, button, free text) passes here, so this is where user text is made safe.
+    const call = safeCall(rawCall);
+    if (call === "too long") return this.noticeReply(rawCall.lang, t(rawCall.lang).messageTooLong(MAX_QUESTION_CHARS));
     const chosen = call.command === "lang" ? undefined : await this.chatLang(chat);
     const reply = await this.runCall(chosen && chosen !== call.lang ? { ...call, lang: chosen } : call, chat);
     const memory = this.options.conversations;
