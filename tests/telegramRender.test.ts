@@ -4,7 +4,7 @@ import { COMMANDS } from "../commands/index.js";
 import { Kabar } from "../src/core/kabar.js";
 import { makeReply, type Reply } from "../src/core/reply.js";
 import { addressedText } from "../src/platforms/telegram/groupRules.js";
-import { escapeHtml, renderTelegramHtml } from "../src/platforms/telegram/html.js";
+import { escapeHtml, renderTelegramHtml, TELEGRAM_MESSAGE_LIMIT } from "../src/platforms/telegram/html.js";
 import { keyboardFor } from "../src/platforms/telegram/keyboard.js";
 import { checkTelegramHtml } from "./peers/telegramHtmlCheck.js";
 import { library } from "./peers/telegramKabar.js";
@@ -52,7 +52,8 @@ describe("renderTelegramHtml", () => {
   test("GIVEN one 10,000-character hostile paragraph THEN the parts are valid, within 4,096, and together are the original text", () => {
     const text = `<i>${"x<&> ".repeat(1000)}${"y&".repeat(3000)}`;
     const reply = makeReply({ kind: "notice", lang: "en", title: "", blocks: [text] });
-    const parts = renderTelegramHtml(reply);
+    // The splitter alone: no cap on the number of messages (that is tested in tests/flooding.test.ts).
+    const parts = renderTelegramHtml(reply, TELEGRAM_MESSAGE_LIMIT, Infinity);
     expect(parts.length).toBeGreaterThan(2);
     for (const part of parts) {
       expect(part.length).toBeLessThanOrEqual(4096);
@@ -68,7 +69,7 @@ describe("renderTelegramHtml", () => {
       title: "Q",
       quotes: [{ speaker: "S & T", role: "<role>", text: "kata ".repeat(300), textLang: "id", translation: "word ".repeat(10) }],
     });
-    const parts = renderTelegramHtml(reply, 500);
+    const parts = renderTelegramHtml(reply, 500, Infinity);
     const quoteParts = parts.flatMap((p) => p.split("\n\n")).filter((p) => p.includes("kata"));
     expect(quoteParts.length).toBeGreaterThan(2);
     for (const p of quoteParts) expect(p).toMatch(/^<blockquote>[\s\S]*<\/blockquote>$/);
