@@ -28,8 +28,9 @@ const articles = Number(process.argv[2] ?? "1");
 const originalBytes = Number(process.argv[3] ?? "0");
 const dir = mkdtempSync(join(tmpdir(), "kabar-bench-articles-"));
 try {
-  writeGeneratedLibrary(dir, articles - 1, { paddingBytes: originalBytes });
-  if (originalBytes > 0) writeGeneratedLibrary(dir, 0, { paddingBytes: originalBytes });
+  // With originalBytes: one generated article whose original.txt is that big, and nothing else.
+  if (originalBytes > 0) writeGeneratedLibrary(dir, 1, { paddingBytes: originalBytes, seed: false });
+  else writeGeneratedLibrary(dir, articles - 1);
   const t0 = process.cpuUsage();
   const w0 = performance.now();
   const library = loadLibrary(dir);
