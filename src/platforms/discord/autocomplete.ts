@@ -50,10 +50,18 @@ function topicChoices(library: ContentLibrary, typed: string, lang: Lang, articl
     .map((s) => choice(s.title[lang], s.id));
 }
 
+/** Whether every typed word starts a word of `title` ("air olahan", "rice exp"), in any order. */
+function titleMatches(title: string, typedWords: string[]): boolean {
+  const words = cleanText(title).split(" ");
+  return typedWords.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+/** Articles by title in either language (the list is the library's, newest first); Discord shows the first 25. */
 function articleChoices(library: ContentLibrary, typed: string, lang: Lang): Choice[] {
   const key = cleanText(typed);
+  const typedWords = key.split(" ").filter(Boolean);
   return library.articles
-    .filter((a) => !key || cleanText(a.id).includes(key) || startsWord(a.title.id, key) || startsWord(a.title.en, key))
+    .filter((a) => !key || cleanText(a.id).includes(key) || titleMatches(a.title.id, typedWords) || titleMatches(a.title.en, typedWords))
     .map((a) => choice(`${a.eventsDate}: ${a.title[lang]}`, a.id));
 }
 
