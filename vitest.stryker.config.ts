@@ -23,6 +23,7 @@ export default defineConfig({
       "tests/store.contract.test.ts",
       "tests/redaction.test.ts",
       "tests/groupRules.test.ts",
+      "tests/callbackData.test.ts",
       "tests/commands.test.ts",
     ],
     globalSetup: ["tests/setup/postgres.ts"],
