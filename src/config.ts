@@ -86,6 +86,8 @@ const fields = {
   CONTENT_DIR: z.string().trim().min(1).default("./content"),
   CONTENT_WATCH: bool.default(true),
   DATA_DIR: z.string().trim().min(1).default("./data"),
+  BACKUP_DIR: optional,
+  KABAR_FRESH_DATABASE: bool,
   DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), "must be a postgres:// URL"),
   TELEGRAM_BROADCAST_RATE: int(30, 1, 1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -10,20 +10,25 @@ import { startOperations } from "./ops/operations.js";
 import type { Platform } from "./core/platform.js";
 import { ConsolePlatform } from "./platforms/console/consoleChat.js";
 import { requireWritableDirsOrExit } from "./writableDir.js";
+import { backupDirOf } from "./store/sqlite/backupDir.js";
 
 /**
  * Composition root: config -> content -> core -> platforms. With no platform
  * token configured it opens the console chat, so anyone can try the bot at once.
  */
 const config = loadConfigOrExit();
-requireWritableDirsOrExit({ DATA_DIR: config.DATA_DIR });
+requireWritableDirsOrExit({ DATA_DIR: config.DATA_DIR, ...(config.DATABASE_URL ? {} : { BACKUP_DIR: backupDirOf(config) }) });
 
 // The console chat shares the terminal with the logs: unless LOG_LEVEL is set, only warnings go there.
 const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
 const logger = createLogger(consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
 const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
 // Digests: the store opens here (SQLite in DATA_DIR, or PostgreSQL) so the digest command can reach it.
-const { store, leadership } = await openStoreOrExit(config, logger);
+// --fresh-database (or KABAR_FRESH_DATABASE=true): an empty database on purpose instead of a refused start.
+const { store, leadership } = await openStoreOrExit(
+  { ...config, KABAR_FRESH_DATABASE: config.KABAR_FRESH_DATABASE || process.argv.includes("--fresh-database") },
+  logger,
+);
 const digests = createDigestRuntime({ config, holder, logger, store, leadership });
 const kabar = createKabar(holder, logger, digests.services, Date.now, {
   group: config.RATE_LIMIT_GROUP,
@@ -43,6 +48,8 @@ const contentWatcher = watchContent({
 const feeds = feedPollerFromConfig(config, { store, leadership, logger, onImported: () => void reloadContent(holder, config.CONTENT_DIR, logger) });
 // HTTP_PORT: /healthz, /readyz, /metrics (content gauges read at each scrape); the start line of each platform.
 const ops = await startOperations({ config, library: () => holder.current, store: digests.store, logger });
+// Three digest ticks in a row failing on the store turn /readyz's "digest-store" red.
+digests.scheduler.storeWatch.reportTo(ops.health);
 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 // Node's own crash report would print the error unredacted (a grammY error quotes the token in its URL):

@@ -9,6 +9,7 @@ import type { PlatformName, Subscription, SubscriptionStore } from "../store/typ
 import { type Clock, systemClock } from "./clock.js";
 import { attemptDelivery, type DeliveryContext, type DeliveryJob } from "./deliver.js";
 import { fanOut } from "./fanOut.js";
+import { DigestStoreWatch } from "./storeWatch.js";
 import { DISCORD_PACING, PacingLimiter, type PacingRules, TELEGRAM_PACING, UNPACED } from "./pacing.js";
 import { latestSlot, parseLocalTime, type Slot } from "./slots.js";
 
@@ -75,10 +76,13 @@ export class DigestScheduler {
   private readonly stopSignal = new Promise<void>((resolve) => (this.signalStop = resolve));
   readonly clock: Clock;
   readonly owner: string;
+  /** Store failures of ticks: logged, counted, and reported to /readyz after three in a row. */
+  readonly storeWatch: DigestStoreWatch;
   private readonly ctx: DeliveryContext;
 
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? systemClock;
+    this.storeWatch = new DigestStoreWatch(options.logger);
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const pacing = { ...DEFAULT_PACING, ...options.pacing };
     for (const name of Object.keys(pacing) as PlatformName[]) this.limiters.set(name, new PacingLimiter(pacing[name], this.clock));
@@ -132,10 +136,14 @@ export class DigestScheduler {
   /** One pass: recovers expired claims, delivers due slots, records missed ones. Resolves when its fan-out ends. */
   tick(): Promise<TickReport> {
     if (this.stopped || !this.leading()) return Promise.resolve({ due: 0, recovered: 0, skipped: 0 });
-    const run = this.runTick().catch((err: unknown) => {
-      this.options.logger?.error({ err }, "digest tick failed");
-      return { due: 0, recovered: 0, skipped: 0 };
-    });
+    const run = this.runTick().then(
+      (report) => (this.storeWatch.succeeded(), report),
+      (err: unknown) => {
+        // The tick reads and writes only the store (deliveries fail inside the fan-out): this is a store failure.
+        this.storeWatch.failed(err);
+        return { due: 0, recovered: 0, skipped: 0 };
+      },
+    );
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
     return run;

@@ -3,6 +3,7 @@ import type { Logger } from "../core/log.js";
 import { type Leadership, LocalLeadership } from "./leadership.js";
 import { PostgresLeadership } from "./postgres/leadership.js";
 import { PostgresSubscriptionStore, redactUrl } from "./postgres/store.js";
+import { guardSqliteDatabase } from "./sqlite/guard.js";
 import { SqliteSubscriptionStore } from "./sqlite/store.js";
 import type { SubscriptionStore } from "./types.js";
 
@@ -18,8 +19,12 @@ export interface OpenedStore {
   description: string;
 }
 
-export async function openStore(config: Pick<Config, "DATA_DIR" | "DATABASE_URL">, logger?: Logger): Promise<OpenedStore> {
+type StoreConfig = Pick<Config, "DATA_DIR" | "DATABASE_URL"> & Partial<Pick<Config, "BACKUP_DIR" | "KABAR_FRESH_DATABASE">>;
+
+export async function openStore(config: StoreConfig, logger?: Logger): Promise<OpenedStore> {
   if (!config.DATABASE_URL) {
+    // Refuses a database gone or damaged (one line, exit 1), backs up before migrating, then every 6 hours.
+    await guardSqliteDatabase(config, logger);
     const store = SqliteSubscriptionStore.openInDir(config.DATA_DIR);
     return { store, leadership: new LocalLeadership(), description: `SQLite ${store.file}` };
   }
@@ -39,7 +44,7 @@ export async function openStore(config: Pick<Config, "DATA_DIR" | "DATABASE_URL"
 }
 
 /** For entry points: the store, or one readable line on stderr and exit 1 (the database is unreachable, not a config mistake). */
-export async function openStoreOrExit(config: Pick<Config, "DATA_DIR" | "DATABASE_URL">, logger?: Logger): Promise<OpenedStore> {
+export async function openStoreOrExit(config: StoreConfig, logger?: Logger): Promise<OpenedStore> {
   try {
     return await openStore(config, logger);
   } catch (err) {
