@@ -47,6 +47,11 @@ interface FactIndex {
   byRef: Map<string, IndexedSentence>;
   /** How many sentences hold each form, for weighting rare words higher. */
   df: Map<string, number>;
+  /**
+   * The positions (in `sentences`) of the sentences holding each form: a question whose words must
+   * appear in its answer reads only those, so its cost follows its words, not the length of original.txt.
+   */
+  byForm: Map<string, number[]>;
   /** Every form of every word the article's files hold (both languages): a word outside it is not in the article. */
   vocabulary: ReadonlySet<string>;
   /** Words that name someone or something of the story (actors, places of the setting): never the thing asked. */
@@ -149,7 +154,15 @@ function buildIndex(article: Article): FactIndex {
     });
   });
   const df = new Map<string, number>();
-  for (const s of sentences) for (const f of s.forms) df.set(f, (df.get(f) ?? 0) + 1);
+  const byForm = new Map<string, number[]>();
+  sentences.forEach((s, position) => {
+    for (const f of s.forms) {
+      df.set(f, (df.get(f) ?? 0) + 1);
+      const at = byForm.get(f);
+      if (at) at.push(position);
+      else byForm.set(f, [position]);
+    }
+  });
   const yamlText = [
     article.title.id,
     article.title.en,
@@ -167,7 +180,7 @@ function buildIndex(article: Article): FactIndex {
       .flatMap((n) => tokenize(n))
       .concat(SETTING),
   );
-  return { sentences, byRef: new Map(sentences.map((s) => [s.ref, s])), df, vocabulary: formsOf(yamlText), names };
+  return { sentences, byRef: new Map(sentences.map((s) => [s.ref, s])), df, byForm, vocabulary: formsOf(yamlText), names };
 }
 
 /** Places of the setting a sentence must name when the question does. */
@@ -183,6 +196,32 @@ function index(article: Article): FactIndex {
     indexes.set(article, idx);
   }
   return idx;
+}
+
+/**
+ * At most this many sentences are read closely per question, so the cost of a question does not grow
+ * with the length of original.txt. A news article has far fewer; only a very long text is cut.
+ */
+const MAX_CANDIDATES = 256;
+
+/**
+ * The sentences that can answer: with words to match, only those holding a form of one of them (any
+ * other scores 0 below), the rarest word's first, in article order so ties break as before; without,
+ * every sentence (up to the cap).
+ */
+function candidates(idx: FactIndex, keys: readonly string[]): readonly IndexedSentence[] {
+  if (keys.length === 0) return idx.sentences.slice(0, MAX_CANDIDATES);
+  const postings = keys
+    .map((key) => [...new Set(wordForms(key).flatMap((form) => idx.byForm.get(form) ?? []))])
+    .sort((a, b) => a.length - b.length);
+  const positions = new Set<number>();
+  for (const list of postings) {
+    for (const p of list) {
+      if (positions.size >= MAX_CANDIDATES) break;
+      positions.add(p);
+    }
+  }
+  return [...positions].sort((a, b) => a - b).map((p) => idx.sentences[p]!);
 }
 
 /**
@@ -306,7 +345,7 @@ export function findFact(
   const n = idx.sentences.length;
   const idf = (f: string) => Math.log(1 + n / (idx.df.get(f) ?? n));
   const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map(idf));
-  const scored = idx.sentences
+  const scored = candidates(idx, keys)
     .filter((s) => hasFeature(s, cue) && (aboutNamed(s) || inPreferred(s)))
     // A loose cue (who, where, why) stays inside the part the question was read as, when it was read as one.
     .filter((s) => STRICT.has(cue) || !preferred || (s.unit?.kind === preferred.kind && s.unit.id === preferred.id))
