@@ -159,6 +159,14 @@ describe("db:restore", () => {
     expect(activeCount(dbFile)).toBe(2);
   }, 60_000);
 
+  it("GIVEN a database from an earlier run and no backup THEN even a short piped start takes one before it answers", async () => {
+    const { dir, backups } = await dataDirWithSubscriptions(2);
+    const started = await runScript("src/main.ts", [], { env: { DATA_DIR: dir }, input: "/source\n" });
+    expect(started.code).toBe(0);
+    expect(listBackups(backups)).toHaveLength(1);
+    expect(activeCount(listBackups(backups)[0]!.path)).toBe(2);
+  }, 30_000);
+
   it("GIVEN --fresh-database THEN npm start begins empty on purpose", async () => {
     const { dir, dbFile, backups } = await dataDirWithSubscriptions(1);
     await backupDatabase(dbFile, backups, T0);

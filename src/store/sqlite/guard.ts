@@ -29,8 +29,10 @@ export async function guardSqliteDatabase(
     onBackup: (path) => log?.info({ backup: path }, "database backed up"),
     onError: (err) => log?.error({ err }, "database backup failed"),
   });
-  // A database that was there before this start is backed up at once when no backup is recent; a new one waits.
-  schedule.start({ backupNow: prepared.outcome === "ok" || prepared.outcome === "migrating" });
+  // A database that was there before this start is backed up at once when no backup is recent (awaited: a short
+  // run, such as piped console input, must not exit half-way through it); a new one waits for the timer.
+  if (prepared.outcome === "ok" && schedule.due()) await schedule.runOnce();
+  schedule.start({ backupNow: false });
   return schedule;
 }
 
