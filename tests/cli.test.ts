@@ -49,6 +49,14 @@ describe("npm start without a token (console chat)", () => {
     expect(stderr).toMatch(/TELEGRAM_BOT_TOKEN/);
   });
 
+  it("GIVEN 40 questions piped in (more than the per-user limit of 30 a minute) THEN every one is answered", async () => {
+    // The limit is for people typing; a file of questions is the operator's own.
+    const { code, stdout } = await runScript("src/main.ts", [], { input: "/source\n".repeat(40) });
+    expect(code).toBe(0);
+    expect(stdout.match(/Sumber: Tribunnews\.com/g)).toHaveLength(40);
+    expect(stdout).not.toMatch(/Terlalu banyak|Too many/);
+  });
+
   it("GIVEN slash commands and /exit THEN each is answered and the chat ends", async () => {
     const { code, stdout } = await runScript("src/main.ts", [], { input: "/reaction russia\n/exit\n/help\n" });
     expect(code).toBe(0);

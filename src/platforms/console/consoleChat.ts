@@ -90,7 +90,9 @@ export class ConsolePlatform implements Platform {
         }
         if (!text && this.interactive) return rl.prompt();
         updatesTotal.inc({ platform: "console", kind: text.startsWith("/") ? "command" : "text" });
-        const gate = kabar.admit(CONSOLE_CHAT, this.options.lang ?? "id");
+        // A person typing is limited like any user; piped input is the operator's own file of questions
+        // (`printf … | npm start`), answered line by line however many there are.
+        const gate = this.interactive ? kabar.admit(CONSOLE_CHAT, this.options.lang ?? "id") : { answer: true as const };
         if (gate.answer) this.write((await kabar.answer(text, { chat: CONSOLE_CHAT, fallbackLang: this.options.lang ?? "id" })).reply);
         else if (gate.notice) this.write(gate.notice);
         if (this.interactive) rl.prompt();
