@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { RateLimits } from "./core/rateLimit.js";
 import { COMMANDS } from "../commands/index.js";
 import { ContentError, type ContentLibrary, loadLibrary } from "./content/loader.js";
-import type { LibraryHolder } from "./content/reload.js";
+import { LibraryHolder } from "./content/reload.js";
 import type { ChatContext } from "./core/command.js";
 import { ConversationMemory } from "./core/conversation.js";
 import { Kabar } from "./core/kabar.js";
@@ -18,10 +18,7 @@ import { answerSeconds } from "./ops/metrics.js";
  */
 export function loadContentOrExit(contentDir: string): ContentLibrary {
   try {
-    const library = loadLibrary(resolve(contentDir));
-    // Indexed for free text now, at load, rather than by the first question.
-    indexArticles(library);
-    return library;
+    return loadLibrary(resolve(contentDir));
   } catch (err) {
     if (err instanceof ContentError) {
       process.stderr.write(`Cannot load content: ${err.message}\n`);
@@ -31,6 +28,15 @@ export function loadContentOrExit(contentDir: string): ContentLibrary {
   }
 }
 
+
+/**
+ * The content as entry points serve it (`npm start`, `npm run ask`): loaded or
+ * exit 1, and every library, reloads included, indexed for free text as it is
+ * taken rather than by the first question.
+ */
+export function holdContentOrExit(contentDir: string): LibraryHolder {
+  return new LibraryHolder(loadContentOrExit(contentDir), indexArticles);
+}
 
 /**
  * kabar as `npm start` runs it: follow-ups remembered per chat and user, and

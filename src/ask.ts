@@ -1,6 +1,5 @@
 import { createInterface } from "node:readline";
-import { createKabar, loadContentOrExit } from "./app.js";
-import { LibraryHolder } from "./content/reload.js";
+import { createKabar, holdContentOrExit } from "./app.js";
 import { loadConfigOrExit } from "./config.js";
 import type { ChatContext } from "./core/command.js";
 import type { Kabar } from "./core/kabar.js";
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
   // Without it every line is a new conversation, as before.
   const chat = args.includes("--conversation") ? ASK_CHAT : undefined;
   const question = args.filter((a) => a !== "--json" && a !== "--conversation").join(" ");
-  const kabar = createKabar(new LibraryHolder(loadContentOrExit(config.CONTENT_DIR)));
+  const kabar = createKabar(holdContentOrExit(config.CONTENT_DIR));
 
   if (question) {
     process.stdout.write(`${await answerOne(kabar, question, json)}\n`);

@@ -1,7 +1,5 @@
-import { createKabar, loadContentOrExit } from "./app.js";
-import { LibraryHolder, reloadContent, watchContent } from "./content/reload.js";
-import { indexArticles } from "./understand/articleChoice.js";
-import { feedPollerFromConfig } from "./import/feedPoller.js";
+import { createKabar, holdContentOrExit } from "./app.js";
+import { reloadContent, watchContent } from "./content/reload.js";
 import { loadConfigOrExit } from "./config.js";
 import { createDigestRuntime } from "./digest/runtime.js";
 import { openStoreOrExit } from "./store/open.js";
@@ -22,7 +20,7 @@ requireWritableDirsOrExit({ DATA_DIR: config.DATA_DIR, ...(config.DATABASE_URL ?
 // The console chat shares the terminal with the logs: unless LOG_LEVEL is set, only warnings go there.
 const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
 const logger = createLogger(consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
-const holder = new LibraryHolder(loadContentOrExit(config.CONTENT_DIR));
+const holder = holdContentOrExit(config.CONTENT_DIR);
 // Digests: the store opens here (SQLite in DATA_DIR, or PostgreSQL) so the digest command can reach it.
 // --fresh-database (or KABAR_FRESH_DATABASE=true): an empty database on purpose instead of a refused start.
 const { store, leadership } = await openStoreOrExit(
@@ -36,16 +34,18 @@ const kabar = createKabar(holder, logger, digests.services, Date.now, {
   windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
 });
 // Content reload on every surface (console included): file changes under CONTENT_DIR and SIGHUP.
-// Each library is indexed for free text as it is loaded, so no question pays for it.
-const contentWatcher = watchContent({
-  holder,
-  contentDir: config.CONTENT_DIR,
-  logger,
-  watch: config.CONTENT_WATCH,
-  onReload: (result) => result.ok && indexArticles(holder.current),
-});
+const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH });
 // FEEDS: new items become article folders; served at once (a reload) when published.
-const feeds = feedPollerFromConfig(config, { store, leadership, logger, onImported: () => void reloadContent(holder, config.CONTENT_DIR, logger) });
+// The importer (linkedom, readability, feedsmith) is loaded only when feeds are configured.
+const feeds =
+  config.FEEDS.length > 0
+    ? (await import("./import/feedPoller.js")).feedPollerFromConfig(config, {
+        store,
+        leadership,
+        logger,
+        onImported: () => void reloadContent(holder, config.CONTENT_DIR, logger),
+      })
+    : undefined;
 // HTTP_PORT: /healthz, /readyz, /metrics (content gauges read at each scrape); the start line of each platform.
 const ops = await startOperations({ config, library: () => holder.current, store: digests.store, logger });
 // Three digest ticks in a row failing on the store turn /readyz's "digest-store" red.

@@ -82,6 +82,18 @@ describe("content reload while running", () => {
     expect(holder.version).toBe(2);
   });
 
+  it("GIVEN a holder that prepares its libraries THEN the first library and every reloaded one are prepared before they are served", () => {
+    const dir = contentCopy();
+    const prepared: string[][] = [];
+    const holder = new LibraryHolder(loadLibrary(dir), (library) => prepared.push(library.articles.map((a) => a.id)));
+    addLaterArticle(dir);
+    expect(reloadContent(holder, dir).ok).toBe(true);
+    writeFileSync(join(dir, FOLDER, "article.yaml"), "id: [");
+    expect(reloadContent(holder, dir).ok).toBe(false);
+    // The article id is its folder's name; the library lists the newest first.
+    expect(prepared).toEqual([[FOLDER], [LATER, FOLDER]]);
+  });
+
   it("GIVEN a refused reload THEN the content version stays as it was", () => {
     const dir = contentCopy();
     const holder = new LibraryHolder(loadLibrary(dir));

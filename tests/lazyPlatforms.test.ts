@@ -23,6 +23,13 @@ describe("Platform libraries", () => {
     expect(packages).not.toContain("discord.js");
   });
 
+  it("GIVEN no DATABASE_URL and no FEEDS THEN neither pg nor the importer's libraries are loaded", async () => {
+    const run = await runScript("src/main.ts", [], { input: "/source\n", env: probe });
+    expect(run.stdout).toContain("Tribunnews");
+    const packages = loaded(run.stderr);
+    for (const name of ["pg", "linkedom", "@mozilla/readability", "feedsmith"]) expect(packages).not.toContain(name);
+  });
+
   it("GIVEN only a Telegram token THEN grammY is loaded and discord.js is not", async () => {
     // A Bot API that refuses the token: start-up fails at getMe, after the platforms were built.
     const api = createServer((_req, res) => res.writeHead(401, { "content-type": "application/json" }).end('{"ok":false,"error_code":401,"description":"Unauthorized"}'));

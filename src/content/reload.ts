@@ -15,12 +15,20 @@ import { ContentError, type ContentLibrary, loadLibrary } from "./loader.js";
  * `version` starts at 1 and grows by one on every successful reload, so a
  * cache keyed on (version, question) can never serve an answer from content
  * that is no longer there.
+ *
+ * `prepare` runs on every library the holder takes, the first and each reload
+ * (file watch, SIGHUP, a feed import alike), so work a question would otherwise
+ * pay for (the free-text index) is done once, whichever path loaded it.
  */
 export class LibraryHolder {
   #current: ContentLibrary;
   #version = 1;
 
-  constructor(current: ContentLibrary) {
+  constructor(
+    current: ContentLibrary,
+    private readonly prepare?: (library: ContentLibrary) => void,
+  ) {
+    prepare?.(current);
     this.#current = current;
   }
 
@@ -33,6 +41,7 @@ export class LibraryHolder {
   }
 
   replace(next: ContentLibrary): void {
+    this.prepare?.(next);
     this.#current = next;
     this.#version++;
   }

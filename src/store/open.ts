@@ -1,8 +1,6 @@
 import type { Config } from "../config.js";
 import type { Logger } from "../core/log.js";
 import { type Leadership, LocalLeadership } from "./leadership.js";
-import { PostgresLeadership } from "./postgres/leadership.js";
-import { PostgresSubscriptionStore, redactUrl } from "./postgres/store.js";
 import { guardSqliteDatabase } from "./sqlite/guard.js";
 import { SqliteSubscriptionStore } from "./sqlite/store.js";
 import type { SubscriptionStore } from "./types.js";
@@ -28,6 +26,11 @@ export async function openStore(config: StoreConfig, logger?: Logger): Promise<O
     const store = SqliteSubscriptionStore.openInDir(config.DATA_DIR);
     return { store, leadership: new LocalLeadership(), description: `SQLite ${store.file}` };
   }
+  // `pg` is loaded only when a PostgreSQL database is configured.
+  const [{ PostgresSubscriptionStore, redactUrl }, { PostgresLeadership }] = await Promise.all([
+    import("./postgres/store.js"),
+    import("./postgres/leadership.js"),
+  ]);
   const url = config.DATABASE_URL;
   const log = logger?.child({ part: "store" });
   const store = await PostgresSubscriptionStore.open(url, {
