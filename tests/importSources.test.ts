@@ -1,11 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAllArticles } from "../src/content/loader.js";
 import { parseFeedItems } from "../src/import/feed.js";
 import { looksLikeFeed } from "../src/import/fetchText.js";
-import { importSource } from "../src/import/importSource.js";
+import { feedKey, importSource } from "../src/import/importSource.js";
+import { FeedPoller } from "../src/import/feedPoller.js";
 import { pageToText } from "../src/import/page.js";
 import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
 import { FIXTURE_DIR, type HttpFixtures, startHttpFixtures } from "./peers/httpFixtures.js";
@@ -32,6 +34,22 @@ describe("import edge: a page's HTML -> text and metadata", () => {
     const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Judul","datePublished":"2024-01-02","author":{"name":"Ani"},"publisher":{"name":"Contoh"}}</script></head>
       <body><article><p>Jepang menjanjikan bantuan bagi para korban banjir di seluruh wilayah terdampak pada hari ini.</p></article></body></html>`;
     expect(pageToText(html).meta).toMatchObject({ title: "Judul", date: "2024-01-02", author: "Ani", outlet: "Contoh" });
+  });
+});
+
+describe("import edge: the name a feed is remembered by", () => {
+  it.each([
+    ["http://127.0.0.1:8080/feed.rss", "http://127.0.0.1:8080/feed.rss"],
+    ["HTTP://News.Example:80/a/../feed.rss", "http://news.example/feed.rss"],
+    ["https://news.example", "https://news.example/"],
+  ])("GIVEN the URL %s THEN it is known as %s", (source, key) => {
+    expect(feedKey(source)).toBe(key);
+  });
+
+  it("GIVEN a file by a relative or an absolute path THEN both are the file: URL of the absolute path", () => {
+    const absolute = join(process.cwd(), "tests/fixtures/articles/feed.rss");
+    expect(feedKey("tests/fixtures/articles/feed.rss")).toBe(pathToFileURL(absolute).href);
+    expect(feedKey(absolute)).toBe(pathToFileURL(absolute).href);
   });
 });
 
@@ -111,6 +129,30 @@ describe("importing sources over HTTP from 127.0.0.1", () => {
     const report = await importSource(file, deps);
     expect(report.imported).toHaveLength(2);
     expect(loadAllArticles(contentDir, contentDir)).toHaveLength(2);
+  });
+
+  it("GIVEN a feed file imported by its relative path THEN the same file by its absolute path imports nothing again", async () => {
+    const { contentDir, deps } = setup();
+    const file = join(tempDir("kabar-feed-file-"), "berita.rss");
+    writeFileSync(file, fixture("feed.rss").replaceAll("{{BASE}}", http.base));
+    expect((await importSource(relative(process.cwd(), file), deps)).imported).toHaveLength(2);
+    expect(await importSource(file, deps)).toMatchObject({ imported: [], skipped: 2, problems: 0 });
+  });
+
+  it("GIVEN a feed URL imported by content:import THEN the poller given the same feed spelled otherwise imports none of its items", async () => {
+    const { contentDir, store, deps } = setup();
+    expect((await importSource(`${http.base}/feed.rss`, deps)).imported).toHaveLength(2);
+    const port = new URL(http.base).port;
+    const poller = new FeedPoller({
+      feeds: [`HTTP://127.0.0.1:${port}/news/../feed.rss`],
+      schedule: "*/10 * * * *",
+      autoPublish: false,
+      contentDir,
+      store,
+      trigger: () => ({ stop() {} }),
+    });
+    expect(await poller.poll()).toEqual({ imported: [], unchanged: 0, problems: 0 });
+    expect(readdirSync(contentDir)).toHaveLength(2);
   });
 
   it("GIVEN an item whose page fails THEN one line says so, the others are imported, and the next run imports it", async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { SubscriptionStore } from "../store/types.js";
 import { type FeedItem, parseFeedItems } from "./feed.js";
 import { fetchText, looksLikeFeed } from "./fetchText.js";
@@ -39,6 +40,18 @@ export interface ImportReport {
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+/**
+ * The name a feed's items are remembered under in the store, one form however
+ * the feed was given: a URL in its normal form (`HTTP://Host:80/a/../feed.rss`
+ * is `http://host/feed.rss`), a file as the file: URL of its absolute path.
+ * The CLI and the poller both name feeds through this, so the same feed given
+ * two ways is never imported twice.
+ */
+export function feedKey(source: string): string {
+  return isUrl(source) ? new URL(source).href : pathToFileURL(resolve(source)).href;
+}
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function write(deps: ImportDeps, result: ImportResult): Imported {
@@ -61,26 +74,28 @@ function options(deps: ImportDeps) {
 
 /**
  * Every item of a feed not imported before, each page fetched and imported.
- * `feedKey` names the feed in the store (its URL, or the file's path).
+ * `source` is the feed as given (a URL or a file path); the store knows it by feedKey(source).
  */
-export async function importFeed(xml: string, feedKey: string, deps: ImportDeps): Promise<ImportReport> {
+export async function importFeed(xml: string, source: string, deps: ImportDeps): Promise<ImportReport> {
   if (deps.id) throw new Error("--id names one article, and a feed holds many: leave --id out for feeds");
   const report: ImportReport = { imported: [], skipped: 0, problems: 0 };
+  const key = feedKey(source);
   const items: FeedItem[] = parseFeedItems(xml);
-  deps.progress?.(`feed ${feedKey}: ${items.length} item(s)`);
+  deps.progress?.(`feed ${source}: ${items.length} item(s)`);
   for (const item of items) {
-    if (deps.store && (await deps.store.hasFeedItem(feedKey, item.key))) {
+    if (deps.store && (await deps.store.hasFeedItem(key, item.key))) {
       report.skipped++;
       continue;
     }
     try {
-      const link = new URL(item.link, isUrl(feedKey) ? feedKey : undefined).href;
+      // Relative links are read against a feed's URL; a feed file's items must link absolutely.
+      const link = new URL(item.link, isUrl(source) ? source : undefined).href;
       deps.progress?.(`fetching ${link}`);
       const page = await fetchText(link);
       const extra: SourceMeta = { url: link, ...(item.title ? { title: item.title } : {}), ...(item.date ? { date: item.date } : {}), ...(item.author ? { author: item.author } : {}) };
       const done = importPage(page.body ?? "", deps, link, extra, link);
       // Remembered only once written: a failure is tried again at the next poll.
-      await deps.store?.recordFeedItem(feedKey, item.key, done.id, (deps.now ?? Date.now)());
+      await deps.store?.recordFeedItem(key, item.key, done.id, (deps.now ?? Date.now)());
       deps.progress?.(`imported ${done.id} (${done.status}) from ${link}`);
       report.imported.push(done);
     } catch (err) {
@@ -110,7 +125,7 @@ export async function importSource(source: string, deps: ImportDeps): Promise<Im
   }
   const ext = extname(source).toLowerCase();
   if ([".xml", ".rss", ".atom"].includes(ext) || looksLikeFeed(text)) {
-    return importFeed(text, resolve(source), deps);
+    return importFeed(text, source, deps);
   }
   const done =
     ext === ".html" || ext === ".htm"
