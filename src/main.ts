@@ -35,7 +35,8 @@ const kabar = createKabar(holder, logger, digests.services, Date.now, {
 });
 // Content reload on every surface (console included): file changes under CONTENT_DIR and SIGHUP.
 const contentWatcher = watchContent({ holder, contentDir: config.CONTENT_DIR, logger, watch: config.CONTENT_WATCH });
-// FEEDS: new items become article folders; served at once (a reload) when published.
+// FEEDS: new items become article folders; served at once (a reload) when published. The watcher then sees the
+// same folders and finds the content already loaded (ifChanged): one reload per import.
 // The importer (linkedom, readability, feedsmith) is loaded only when feeds are configured.
 const feeds =
   config.FEEDS.length > 0
@@ -43,7 +44,7 @@ const feeds =
         store,
         leadership,
         logger,
-        onImported: () => void reloadContent(holder, config.CONTENT_DIR, logger),
+        onImported: () => void reloadContent(holder, config.CONTENT_DIR, logger, { ifChanged: true }),
       })
     : undefined;
 // HTTP_PORT: /healthz, /readyz, /metrics (content gauges read at each scrape); the start line of each platform.

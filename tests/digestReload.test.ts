@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadLibrary } from "../src/content/loader.js";
-import { type ContentWatcher, LibraryHolder, reloadContent, watchContent } from "../src/content/reload.js";
+import { type ContentWatcher, LibraryHolder, type ReloadResult, reloadContent, watchContent } from "../src/content/reload.js";
 import { composeDigest } from "../src/digest/compose.js";
 import { CONTENT_DIR } from "./helpers/core.js";
 import { recordingLogger } from "./helpers/digest.js";
@@ -70,6 +70,51 @@ describe("content reload while running", () => {
     addLaterArticle(dir);
     // Waits for the real file-system event, bounded.
     await vi.waitFor(() => expect(holder.current.newest().id).toBe(LATER), { timeout: 5_000, interval: 20 });
+  });
+
+  it("GIVEN a feed import that reloaded at once THEN the watcher's event for the same folder loads nothing again: one reload per import", async () => {
+    const dir = contentCopy();
+    const holder = new LibraryHolder(loadLibrary(dir));
+    const { logger, lines } = recordingLogger();
+    const seen: ReloadResult[] = [];
+    watchers.push(watchContent({ holder, contentDir: dir, logger, debounceMs: 50, onReload: (r) => seen.push(r) }));
+    await vi.waitFor(
+      () => {
+        writeFileSync(join(dir, "README.txt"), "not an article\n");
+        expect(seen.length).toBeGreaterThan(0);
+      },
+      { timeout: 5_000, interval: 100 },
+    );
+    await vi.waitFor(() => expect(lines().filter((l) => l.msg === "content reloaded").length).toBe(seen.length));
+    const reloadsBefore = lines().filter((l) => l.msg === "content reloaded").length;
+    seen.length = 0;
+    // What main.ts does when the feed poller wrote a folder: reload at once, only if the folder changed.
+    addLaterArticle(dir);
+    expect(reloadContent(holder, dir, logger, { ifChanged: true })).toMatchObject({ ok: true, articles: [LATER, FOLDER] });
+    const version = holder.version;
+    // Waits for the real file-system event of that same folder, bounded.
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0), { timeout: 5_000, interval: 20 });
+    expect(seen.every((r) => r.ok && r.unchanged)).toBe(true);
+    expect(holder.version).toBe(version);
+    expect(lines().filter((l) => l.msg === "content reloaded")).toHaveLength(reloadsBefore + 1);
+  });
+
+  it("GIVEN nothing changed THEN SIGHUP reloads all the same (an operator asking gets a reload)", () => {
+    const dir = contentCopy();
+    const holder = new LibraryHolder(loadLibrary(dir));
+    watchers.push(watchContent({ holder, contentDir: dir, debounceMs: 60_000 }));
+    expect(reloadContent(holder, dir).ok).toBe(true);
+    process.emit("SIGHUP", "SIGHUP");
+    expect(holder.version).toBe(3);
+  });
+
+  it("GIVEN a file edited after a reload THEN a reload asked only if changed loads it", () => {
+    const dir = contentCopy();
+    const holder = new LibraryHolder(loadLibrary(dir));
+    expect(reloadContent(holder, dir, undefined, { ifChanged: true })).toMatchObject({ ok: true, version: 2 });
+    expect(reloadContent(holder, dir, undefined, { ifChanged: true })).toMatchObject({ ok: true, version: 2, unchanged: true });
+    addLaterArticle(dir);
+    expect(reloadContent(holder, dir, undefined, { ifChanged: true })).toEqual({ ok: true, articles: [LATER, FOLDER], version: 3 });
   });
 
   it("GIVEN a watcher with no onReload listener (as production starts it) THEN SIGHUP still swaps the content and bumps the version", () => {

@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import { resolve } from "node:path";
 import type { Logger } from "../core/log.js";
+import { contentStamp } from "./contentStamp.js";
 import { ContentError, type ContentLibrary, loadLibrary } from "./loader.js";
 
 /**
@@ -23,6 +24,8 @@ import { ContentError, type ContentLibrary, loadLibrary } from "./loader.js";
 export class LibraryHolder {
   #current: ContentLibrary;
   #version = 1;
+  /** The contentStamp of the folder the current library was loaded from, when known. */
+  stamp: string | undefined;
 
   constructor(
     current: ContentLibrary,
@@ -47,13 +50,35 @@ export class LibraryHolder {
   }
 }
 
-export type ReloadResult = { ok: true; articles: string[]; version: number } | { ok: false; error: string };
+/** `unchanged`: the folder is as it was when the library being served was loaded, so nothing was loaded. */
+export type ReloadResult = { ok: true; articles: string[]; version: number; unchanged?: true } | { ok: false; error: string };
 
-export function reloadContent(holder: LibraryHolder, contentDir: string, logger?: Logger): ReloadResult {
+function stampOf(contentDir: string): string | undefined {
   try {
+    return contentStamp(contentDir);
+  } catch {
+    return undefined; // the loader says what is wrong with the folder
+  }
+}
+
+/**
+ * Loads CONTENT_DIR again and serves it. With `ifChanged`, a folder whose
+ * stamp is the one already served is not loaded again: one import is one
+ * reload, whether the feed poller or the file watcher gets there first.
+ * SIGHUP leaves it out: an operator asking for a reload gets one.
+ */
+export function reloadContent(holder: LibraryHolder, contentDir: string, logger?: Logger, options: { ifChanged?: boolean } = {}): ReloadResult {
+  try {
+    // Taken before loading: a change made while loading gives a newer stamp, so the next event reloads again.
+    const stamp = stampOf(contentDir);
+    if (options.ifChanged && stamp !== undefined && stamp === holder.stamp) {
+      logger?.debug({ version: holder.version }, "content unchanged since the last load; not reloaded");
+      return { ok: true, articles: holder.current.articles.map((a) => a.id), version: holder.version, unchanged: true };
+    }
     const next = loadLibrary(resolve(contentDir));
     const before = new Set(holder.current.articles.map((a) => a.id));
     holder.replace(next);
+    holder.stamp = stamp;
     const articles = next.articles.map((a) => a.id);
     const removed = [...before].filter((id) => !articles.includes(id));
     logger?.info(
@@ -89,14 +114,15 @@ export function watchContent(options: {
 }): ContentWatcher {
   const { holder, contentDir, logger, debounceMs = 500, onReload } = options;
   let timer: NodeJS.Timeout | undefined;
-  const reload = () => {
+  // File events reload only what changed since the last load (a feed import has usually reloaded already); SIGHUP always reloads.
+  const reload = (ifChanged: boolean) => {
     timer = undefined;
-    const result = reloadContent(holder, contentDir, logger);
+    const result = reloadContent(holder, contentDir, logger, { ifChanged });
     onReload?.(result);
   };
   const soon = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(reload, debounceMs);
+    timer = setTimeout(reload, debounceMs, true);
   };
   let watcher: FSWatcher | undefined;
   if (options.watch !== false) {
@@ -110,7 +136,7 @@ export function watchContent(options: {
   const onHup = () => {
     logger?.info("SIGHUP: reloading content");
     if (timer) clearTimeout(timer);
-    reload();
+    reload(false);
   };
   process.on("SIGHUP", onHup);
   return {
