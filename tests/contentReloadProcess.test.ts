@@ -1,10 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PERMISSIONS, snowflake } from "./peers/discordPayloads.js";
-import { FakeDiscord, type RecordedRequest } from "./peers/fakeDiscord.js";
-import { startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./peers/telegramPeer.js";
-import { addFixtureArticle, contentCopy, type MainProcess, RICE, startMain } from "./helpers/mainProcess.js";
+import { addFixtureArticle, contentCopy, type MainProcess, RICE } from "./helpers/mainProcess.js";
+import { discordReaction, type Peers, RELOADED, startMainOnPeers, startPeers, telegramAsker, waitUntilWatching } from "./helpers/peersProcess.js";
 
 /**
  * Hot reload in the real `npm start` process, Telegram (local peer) and
@@ -12,66 +10,30 @@ import { addFixtureArticle, contentCopy, type MainProcess, RICE, startMain } fro
  * test changes while the bot runs. The steps build on each other, in order:
  * a folder added, changed, broken, repaired, removed.
  */
-const guildId = snowflake();
-const channelId = snowflake();
-const discord = new FakeDiscord({ guilds: [{ id: guildId, name: "Reload server", channels: [channelId] }] });
-const place = { guildId, channelId, user: { id: snowflake(), username: "reader" }, permissions: PERMISSIONS.viewAndSend, locale: "id" };
-let peer: TelegramPeer;
+let peers: Peers;
 let bot: MainProcess;
 let contentDir: string;
+const telegramAsk = (text: string) => telegramAsker(peers, 501, "Sari")(text);
 
-const RELOADED = /"msg":"content reloaded"[^\n]*\n/;
 const REFUSED = /"msg":"content reload refused; still serving the previous content"[^\n]*\n/;
 
 /** Runs `change` on the content folder and resolves with the log line of the reload (or refusal) it caused. */
 async function changeContent(change: () => void, outcome = RELOADED): Promise<string> {
   const after = bot.output.length;
   change();
-  const text = await bot.waitForOutput(outcome, { after, timeoutMs: 10_000 });
-  return text.split("\n").filter(Boolean).at(-1)!;
-}
-
-async function telegramAsk(text: string): Promise<string> {
-  const msg = await peer.nextMessage(501, () => peer.user({ userId: 501, firstName: "Sari", languageCode: "id" }).send(text));
-  return String(msg.payload.text);
-}
-
-async function discordReaction(actor: string): Promise<{ title: string; footer: string }> {
-  const sent = discord.slashCommand(place, { name: "reaction", options: [{ name: "actor", value: actor }] });
-  const { body } = await discord.waitForRequest((r: RecordedRequest) => r.method === "POST" && r.path.startsWith(`/interactions/${sent.id}/`));
-  const embed = body.data.embeds[0];
-  return { title: String(embed.title), footer: String(embed.footer?.text ?? "") };
+  return bot.waitForLine(outcome, { after, timeoutMs: 10_000 });
 }
 
 beforeAll(async () => {
   contentDir = contentCopy();
-  peer = await startTelegramPeer();
-  await discord.start();
-  bot = startMain({
-    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-    TELEGRAM_API_ROOT: peer.apiRoot,
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_API_BASE: discord.apiBase,
-    CONTENT_DIR: contentDir,
-    LOG_LEVEL: "info",
-  });
-  await Promise.all([peer.waitForCall("getUpdates", { includePending: true, timeoutMs: 40_000 }), discord.waitForReady(40_000)]);
-  // Node 20 sets up a recursive watch on Linux asynchronously: touch the folder until a reload proves it is live.
-  for (let i = 0; ; i++) {
-    try {
-      await changeContent(() => writeFileSync(join(contentDir, "README.txt"), `not an article ${i}\n`));
-      break;
-    } catch (err) {
-      if (i >= 20) throw err;
-    }
-  }
+  peers = await startPeers("Reload server");
+  bot = await startMainOnPeers(peers, { CONTENT_DIR: contentDir });
+  await waitUntilWatching(bot, contentDir);
 }, 60_000);
 
 afterAll(async () => {
   bot?.cleanup();
-  await peer?.stop();
-  await discord.stop();
+  await peers?.stop();
   rmSync(contentDir, { recursive: true, force: true });
 });
 
@@ -82,7 +44,7 @@ describe("npm start: content changes while the bot runs, on Telegram and Discord
     expect(await telegramAsk("apa kata India?")).toMatch(/^<b>🇮🇳 Reaksi India<\/b>/);
     // The seed is no longer the newest, and still answers what it covers.
     expect(await telegramAsk("apa kata Prancis?")).toMatch(/^<b>🇫🇷 Reaksi Prancis<\/b>[\s\S]*Kami menganggap Azerbaijan/);
-    const discordAnswer = await discordReaction("filipina");
+    const discordAnswer = await discordReaction(peers, "filipina");
     expect(discordAnswer.title).toContain("Filipina");
     expect(discordAnswer.footer).toContain("Budi Hartono");
   });
@@ -102,7 +64,7 @@ describe("npm start: content changes while the bot runs, on Telegram and Discord
     expect(JSON.parse(line).problem).toMatch(/2023-11-02-rice-exports\/article\.yaml: actors\.philippines\.quotes\[0\]\.text: is not verbatim/);
     expect(bot.output).not.toMatch(/\n\s+at /);
     expect(await telegramAsk("/reaction filipina")).toContain("Kami tidak akan membiarkan rak-rak pasar kosong");
-    expect((await discordReaction("india")).title).toContain("India");
+    expect((await discordReaction(peers, "india")).title).toContain("India");
     await changeContent(() => writeFileSync(file, good));
   });
 
@@ -110,6 +72,6 @@ describe("npm start: content changes while the bot runs, on Telegram and Discord
     const line = await changeContent(() => rmSync(join(contentDir, RICE), { recursive: true }));
     expect(JSON.parse(line).removed).toEqual([RICE]);
     expect(await telegramAsk("/reaction india")).not.toMatch(/Reaksi India/);
-    expect((await discordReaction("france")).title).toContain("Prancis");
+    expect((await discordReaction(peers, "france")).title).toContain("Prancis");
   });
 });

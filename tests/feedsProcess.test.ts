@@ -27,8 +27,7 @@ function start(): MainProcess {
 
 /** The JSON of the first "feeds polled" line after `after`. */
 async function nextPoll(process: MainProcess, after = 0): Promise<Record<string, unknown>> {
-  const text = await process.waitForOutput(POLLED, { after, timeoutMs: 30_000 });
-  return JSON.parse(text.split("\n").filter(Boolean).at(-1)!) as Record<string, unknown>;
+  return JSON.parse(await process.waitForLine(POLLED, { after, timeoutMs: 30_000 })) as Record<string, unknown>;
 }
 
 beforeAll(async () => {
@@ -60,7 +59,7 @@ describe("npm start with FEEDS", () => {
 
   it("GIVEN a restart on the same store and content THEN the feed's items are not imported again", async () => {
     bot!.child.kill("SIGTERM");
-    await new Promise((resolve) => bot!.child.once("exit", resolve));
+    await bot!.exited;
     const pagesBefore = http.requests.filter((r) => r.path.endsWith(".html")).length;
     bot = start();
     const poll = await nextPoll(bot);

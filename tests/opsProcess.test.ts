@@ -1,47 +1,16 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { HealthReport } from "../src/ops/health.js";
-import { ROOT } from "./helpers/core.js";
+import { type MainProcess, startMain } from "./helpers/mainProcess.js";
 import { freePort, startTelegramPeer, TEST_BOT_USERNAME, TEST_TOKEN, type TelegramPeer } from "./peers/telegramPeer.js";
 
 /**
  * `npm start` with HTTP_PORT: the real composition root in a child process,
  * Telegram on the local peer, the operations endpoint asked over HTTP.
  */
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-  dataDir: string;
-}
-
-function startBot(env: Record<string, string>): Started {
-  const dataDir = mkdtempSync(join(tmpdir(), "kabar-ops-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited, dataDir };
-}
-
-async function waitForOutput(bot: Started, pattern: RegExp, timeoutMs = 25_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const match = pattern.exec(bot.output());
-    if (match) return match[0];
-    if (bot.child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no ${pattern} in the output:\n${bot.output()}`);
-}
+const startBot = (env: Record<string, string>) => startMain({ LOG_LEVEL: "warn", ...env });
+const startLine = (bot: MainProcess) => bot.waitForLine(/^telegram: .*$/m, { timeoutMs: 25_000 });
 
 async function readiness(url: string): Promise<{ status: number; report: HealthReport }> {
   const res = await fetch(`${url}/readyz`);
@@ -50,7 +19,7 @@ async function readiness(url: string): Promise<{ status: number; report: HealthR
 
 describe("npm start with Telegram polling and HTTP_PORT", () => {
   let peer: TelegramPeer;
-  let bot: Started;
+  let bot: MainProcess;
   let url: string;
   beforeAll(async () => {
     peer = await startTelegramPeer();
@@ -59,14 +28,12 @@ describe("npm start with Telegram polling and HTTP_PORT", () => {
     bot = startBot({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: peer.apiRoot, HTTP_PORT: String(port) });
   });
   afterAll(async () => {
-    if (bot.child.exitCode === null) bot.child.kill("SIGKILL");
-    rmSync(bot.dataDir, { recursive: true, force: true });
+    bot?.cleanup();
     await peer?.stop();
   });
 
   test("GIVEN it started THEN it prints one plain start line naming the bot and the mode", async () => {
-    const line = await waitForOutput(bot, /^telegram: .*$/m);
-    expect(line).toBe(`telegram: connected as @${TEST_BOT_USERNAME} (polling)`);
+    expect(await startLine(bot)).toBe(`telegram: connected as @${TEST_BOT_USERNAME} (polling)`);
   });
 
   test("GIVEN it runs THEN /healthz is 200 and /readyz is 200 with content, store and telegram working", async () => {
@@ -111,13 +78,13 @@ describe("npm start with Telegram polling and HTTP_PORT", () => {
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
-    expect(bot.output()).not.toContain(TEST_TOKEN);
+    expect(bot.output).not.toContain(TEST_TOKEN);
   });
 });
 
 describe("npm start with a Telegram webhook on the same port as HTTP_PORT", () => {
   let peer: TelegramPeer;
-  let bot: Started;
+  let bot: MainProcess;
   let url: string;
   beforeAll(async () => {
     peer = await startTelegramPeer();
@@ -133,13 +100,12 @@ describe("npm start with a Telegram webhook on the same port as HTTP_PORT", () =
     });
   });
   afterAll(async () => {
-    if (bot.child.exitCode === null) bot.child.kill("SIGKILL");
-    rmSync(bot.dataDir, { recursive: true, force: true });
+    bot?.cleanup();
     await peer?.stop();
   });
 
   test("GIVEN one port for both THEN the webhook answers updates and /healthz, /readyz answer on that same port", async () => {
-    expect(await waitForOutput(bot, /^telegram: .*$/m)).toBe(`telegram: connected as @${TEST_BOT_USERNAME} (webhook)`);
+    expect(await startLine(bot)).toBe(`telegram: connected as @${TEST_BOT_USERNAME} (webhook)`);
     const after = peer.calls.length;
     await peer.user({ userId: 502, languageCode: "en" }).send("/actors");
     const reply = await peer.waitForCall("sendMessage", { chatId: 502, after });

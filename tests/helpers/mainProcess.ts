@@ -12,7 +12,13 @@ import { CONTENT_DIR, ROOT } from "./core.js";
  */
 export interface MainProcess {
   child: ChildProcess;
+  /** DATA_DIR (the test's own when `env` names one). */
+  readonly dataDir: string;
   readonly output: string;
+  /** Resolves with the exit code (null when a signal ended it) once the process has ended. */
+  readonly exited: Promise<number | null>;
+  /** The line in which the first match of `pattern` (after `after`) ends: a pattern for one log line gives that line. */
+  waitForLine(pattern: RegExp, options?: { after?: number; timeoutMs?: number }): Promise<string>;
   /** Resolves with the output from `after` up to the first match of `pattern`; rejects after `timeoutMs`. */
   waitForOutput(pattern: RegExp, options?: { after?: number; timeoutMs?: number }): Promise<string>;
   /** Writes one line to stdin (stdin: "pipe" only). */
@@ -22,12 +28,14 @@ export interface MainProcess {
 }
 
 export function startMain(env: Record<string, string>, options: { stdin?: "pipe" | "ignore" } = {}): MainProcess {
-  const dataDir = mkdtempSync(join(tmpdir(), "kabar-main-"));
+  const ownDataDir = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), "kabar-main-"));
+  const dataDir = env.DATA_DIR ?? ownDataDir!;
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, ...env },
     stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
   });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let output = "";
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
@@ -36,10 +44,15 @@ export function startMain(env: Record<string, string>, options: { stdin?: "pipe"
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
-  return {
+  const process_: MainProcess = {
     child,
+    dataDir,
+    exited,
     get output() {
       return output;
+    },
+    async waitForLine(pattern, options) {
+      return (await process_.waitForOutput(pattern, options)).replace(/\n$/, "").split("\n").at(-1)!;
     },
     waitForOutput(pattern, { after = 0, timeoutMs = 10_000 } = {}) {
       return new Promise((resolve, reject) => {
@@ -65,9 +78,11 @@ export function startMain(env: Record<string, string>, options: { stdin?: "pipe"
     },
     cleanup() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      rmSync(dataDir, { recursive: true, force: true });
+      // A DATA_DIR the test named is the test's to remove (it may start the bot on it again).
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
+  return process_;
 }
 
 /** A copy of the bundled content the test may change while the bot runs. */
