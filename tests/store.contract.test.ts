@@ -146,6 +146,23 @@ for (const { kind, database } of [sqlite, postgres]) {
         expect(await store.lastSent(id)).toMatchObject({ status: "sent", articleIds: ["x", "y"] });
       });
 
+      it("GIVEN slots claimed, sent, skipped and never touched THEN recordedSlots names exactly the ones with a row", async () => {
+        const store = await open();
+        const ids = [];
+        for (const chat of ["1", "2", "3", "4"]) ids.push((await store.subscribe(subscription(chat), T0)).id);
+        const [claimed, sent, skipped, untouched] = ids as [number, number, number, number];
+        await store.claimSlot(claim(claimed, "a"));
+        await store.claimSlot(claim(sent, "a"));
+        await store.markSent(sent, "2024-03-04", "a", [], T0);
+        await store.recordSkipped(skipped, "2024-03-04", T0, "missed", T0);
+        const asked = [claimed, sent, skipped, untouched].map((subscriptionId) => ({ subscriptionId, slot: "2024-03-04" }));
+        const otherDay = { subscriptionId: sent, slot: "2024-03-05" };
+        expect([...(await store.recordedSlots([...asked, otherDay]))].sort()).toEqual(
+          [`${claimed}|2024-03-04`, `${sent}|2024-03-04`, `${skipped}|2024-03-04`].sort(),
+        );
+        expect(await store.recordedSlots([])).toEqual(new Set());
+      });
+
       it("GIVEN a slot already recorded THEN recordSkipped does not overwrite it", async () => {
         const store = await open();
         const { id } = await store.subscribe(subscription("1"), T0);

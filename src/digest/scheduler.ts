@@ -5,7 +5,7 @@ import type { ContentLibrary } from "../content/loader.js";
 import type { Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
 import { digestsTotal } from "../ops/metrics.js";
-import type { PlatformName, Subscription, SubscriptionStore } from "../store/types.js";
+import { type PlatformName, type Subscription, type SubscriptionStore, slotKeyString } from "../store/types.js";
 import { type Clock, systemClock } from "./clock.js";
 import { attemptDelivery, type DeliveryContext, type DeliveryJob } from "./deliver.js";
 import { fanOut } from "./fanOut.js";
@@ -57,7 +57,7 @@ const DEFAULT_PACING: Record<PlatformName, PacingRules> = {
   console: UNPACED,
 };
 
-const LOOKUP_BATCH = 64;
+const LOOKUP_BATCH = 2_000;
 
 function cronEveryMinute(tick: () => void): { stop(): void } {
   const task = cron.schedule("* * * * *", tick, { name: "kabar-digest" });
@@ -185,14 +185,15 @@ export class DigestScheduler {
       if (slot.dueAt < sub.scheduleSetAt) continue;
       candidates.push({ sub, slot });
     }
-    // Ledger look-ups a batch at a time: over a network (PostgreSQL) 20,000 one after another take seconds.
-    const known: boolean[] = [];
+    // Every active chat is looked up every minute: a query per batch, not per chat (over a network,
+    // 20,000 round trips one after another took seconds before the first digest of a slot went out).
+    const recorded = new Set<string>();
     for (let i = 0; i < candidates.length; i += LOOKUP_BATCH) {
-      const batch = candidates.slice(i, i + LOOKUP_BATCH);
-      known.push(...(await Promise.all(batch.map(({ sub, slot }) => store.delivery(sub.id, slot.key).then((d) => d !== undefined)))));
+      const batch = candidates.slice(i, i + LOOKUP_BATCH).map(({ sub, slot }) => ({ subscriptionId: sub.id, slot: slot.key }));
+      for (const key of await store.recordedSlots(batch)) recorded.add(key);
     }
-    for (const [i, { sub, slot }] of candidates.entries()) {
-      if (known[i]) continue;
+    for (const { sub, slot } of candidates) {
+      if (recorded.has(slotKeyString({ subscriptionId: sub.id, slot: slot.key }))) continue;
       if (now - slot.dueAt > graceMs) {
         if (await store.recordSkipped(sub.id, slot.key, slot.dueAt, "missed: no instance was running within the grace window", now)) {
           report.skipped++;

@@ -95,6 +95,12 @@ export interface SubscriptionStore {
   /** Records a slot that was never claimed and is past its grace window (so it is logged once, not silently lost). */
   recordSkipped(subscriptionId: number, slot: string, dueAt: number, note: string, now: number): Promise<boolean>;
   delivery(subscriptionId: number, slot: string): Promise<Delivery | undefined>;
+  /**
+   * Which of these (subscription, slot) pairs already have a ledger row, as
+   * `${subscriptionId}|${slot}` keys: the scheduler asks this for every active
+   * chat each minute, so it is one query per batch, not one per chat.
+   */
+  recordedSlots(keys: readonly SlotKey[]): Promise<Set<string>>;
   /** The most recent sent delivery, for `digest status`. */
   lastSent(subscriptionId: number): Promise<Delivery | undefined>;
   /** Ids of the articles this subscription has already received in a digest. */
@@ -114,3 +120,12 @@ export interface SubscriptionStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One ledger row's identity. */
+export interface SlotKey {
+  subscriptionId: number;
+  slot: string;
+}
+
+/** The string form `recordedSlots` answers in. */
+export const slotKeyString = (k: SlotKey): string => `${k.subscriptionId}|${k.slot}`;

@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Lang } from "../../core/lang.js";
 import { type DeliveryRow, type SubscriptionRow, toDelivery, toSubscription } from "../rows.js";
-import type { Claim, Delivery, PlatformName, Subscription, SubscriptionInput, SubscriptionStore } from "../types.js";
+import { type Claim, type Delivery, type PlatformName, type SlotKey, type Subscription, type SubscriptionInput, type SubscriptionStore, slotKeyString } from "../types.js";
 import { migratePostgres, schemaVersion } from "./migrations.js";
 
 /**
@@ -184,6 +184,16 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
   async delivery(subscriptionId: number, slot: string): Promise<Delivery | undefined> {
     const [row] = await this.rows<DeliveryRow>("SELECT * FROM deliveries WHERE subscription_id = $1 AND slot = $2", [subscriptionId, slot]);
     return row ? toDelivery(row) : undefined;
+  }
+
+  async recordedSlots(keys: readonly SlotKey[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.rows<{ subscription_id: number; slot: string }>(
+      `SELECT d.subscription_id, d.slot FROM deliveries d
+       JOIN unnest($1::int[], $2::text[]) AS k(subscription_id, slot) USING (subscription_id, slot)`,
+      [keys.map((k) => k.subscriptionId), keys.map((k) => k.slot)],
+    );
+    return new Set(rows.map((r) => slotKeyString({ subscriptionId: r.subscription_id, slot: r.slot })));
   }
 
   async lastSent(subscriptionId: number): Promise<Delivery | undefined> {

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import type { Lang } from "../../core/lang.js";
 import { migrate } from "./migrations.js";
 import { type DeliveryRow, type SubscriptionRow, toDelivery, toSubscription } from "../rows.js";
-import type { Claim, Delivery, PlatformName, Subscription, SubscriptionInput, SubscriptionStore } from "../types.js";
+import { type Claim, type Delivery, type PlatformName, type SlotKey, type Subscription, type SubscriptionInput, type SubscriptionStore, slotKeyString } from "../types.js";
 
 export const DATABASE_FILE = "kabar.db";
 
@@ -209,6 +209,14 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
       | DeliveryRow
       | undefined;
     return row ? toDelivery(row) : undefined;
+  }
+
+  async recordedSlots(keys: readonly SlotKey[]): Promise<Set<string>> {
+    // In-process and indexed: one prepared look-up per key is already microseconds.
+    const found = new Set<string>();
+    const get = this.stmt("SELECT 1 FROM deliveries WHERE subscription_id = ? AND slot = ?");
+    for (const k of keys) if (get.get(k.subscriptionId, k.slot) !== undefined) found.add(slotKeyString(k));
+    return found;
   }
 
   async lastSent(subscriptionId: number): Promise<Delivery | undefined> {
