@@ -18,6 +18,7 @@ import { interactionChat } from "./chatContext.js";
 import { optionDefinitions } from "./commandJson.js";
 import { loggableError } from "./errorLog.js";
 import { NO_MENTIONS, type PreparedMessage, preparedMessages } from "./render.js";
+import { resolvedPayload } from "./resolvedPayload.js";
 
 /**
  * Slash commands, autocomplete and buttons: each decoded into a neutral
@@ -140,7 +141,7 @@ async function sendReply(interaction: ChatInputCommandInteraction | ButtonIntera
   const [first, ...rest] = messages;
   if (!first) return;
   if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply({ ...first, ...(flags ? { flags } : {}) });
+    await interaction.reply(resolvedPayload(interaction, first, flags));
   } else if (reply.private) {
     // A deferred slash answer is public: a private reply replaces it with an ephemeral follow-up.
     // (After a button's deferUpdate, the "reply" is the message the button is on: it stays.)
@@ -182,6 +183,6 @@ async function handleButton(interaction: ButtonInteraction, deps: InteractionDep
   }
   // Pressing a follow-up replaces the answer in place.
   if (interaction.deferred) await interaction.editReply(first);
-  else await interaction.update(first);
+  else await interaction.update(resolvedPayload(interaction, first));
   for (const message of rest) await interaction.followUp(message);
 }
