@@ -1,11 +1,12 @@
 import { Api } from "grammy";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { COMMANDS } from "../commands/index.js";
 import { DeliveryError } from "../src/core/platform.js";
 import { makeReply } from "../src/core/reply.js";
 import { t } from "../src/core/strings.js";
 import { syncCommandMenu } from "../src/platforms/telegram/commandMenu.js";
-import { type KabarOnPeer, startKabarOnPeer, useKabarOnPeer } from "./peers/telegramKabar.js";
+import { ManualClock } from "../src/digest/clock.js";
+import { type KabarOnPeer, sleepOn, startKabarOnPeer, useKabarOnPeer } from "./peers/telegramKabar.js";
 import { FAULTS, type Fault, freePort, startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./peers/telegramPeer.js";
 
 /**
@@ -13,7 +14,16 @@ import { FAULTS, type Fault, freePort, startTelegramPeer, TEST_TOKEN, type Teleg
  * `send` reports to the digest scheduler, what an interactive reply does
  * with 429, how polling survives a network drop, the command menu, webhooks.
  */
-const fixture = useKabarOnPeer();
+// The platform waits between retries (429 retry_after, polling back-off) on this clock: the tests move it.
+const clock = new ManualClock(0);
+const { sleep, waits } = sleepOn(clock);
+const fixture = useKabarOnPeer({ sleep });
+
+/** Resolves once the platform has asked for its `n`th wait (counted from the start of the file) and returns it in ms. */
+async function nthWait(n: number): Promise<number> {
+  await vi.waitFor(() => expect(waits.length).toBeGreaterThanOrEqual(n), { timeout: 5_000, interval: 5 });
+  return waits[n - 1]!;
+}
 
 const nextMessage = (chatId: number, send: () => Promise<void>) => fixture.peer.nextMessage(chatId, send);
 
@@ -57,14 +67,50 @@ describe("TelegramPlatform.send (digest deliveries)", () => {
 });
 
 describe("interactive replies", () => {
-  test("GIVEN a 429 with retry_after 1 on a reply THEN auto-retry waits and the reply arrives", async () => {
+  test("GIVEN a 429 with retry_after 1 on a reply THEN the reply is sent again once 1 s has passed, not before", async () => {
     fixture.peer.failNext("sendMessage", { chatId: 60, fault: FAULTS.rateLimited(1) });
     const user = fixture.peer.user({ userId: 60, languageCode: "en" });
     const after = fixture.peer.calls.length;
+    const waited = waits.length;
     await user.send("/actors");
+    expect(await nthWait(waited + 1)).toBe(1_000);
+    clock.advance(999);
+    // Still waiting: the retry is not sent a millisecond early.
+    expect(clock.pending).toBe(1);
+    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    clock.advance(1);
     const reply = await fixture.peer.waitForCall("sendMessage", { chatId: 60, after, where: (c) => c.response?.ok === true });
     expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
     expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(2);
+  });
+
+  test("GIVEN a 429 asking for more than the 2 s cap on a reply THEN it is not waited for: one attempt, the failure logged, the user apologised to", async () => {
+    fixture.peer.failNext("sendMessage", { chatId: 64, fault: FAULTS.rateLimited(3) });
+    const user = fixture.peer.user({ userId: 64, languageCode: "en" });
+    const after = fixture.peer.calls.length;
+    const waited = waits.length;
+    await user.send("/actors");
+    const apology = await fixture.peer.waitForCall("sendMessage", { chatId: 64, after, where: (c) => c.response?.ok === true });
+    expect(apology.payload.text).toBe(t("en").genericError);
+    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect(waits.length).toBe(waited);
+  });
+
+  test("GIVEN a 429 on every try THEN the reply is tried again twice (maxRetryAttempts 2), each after its retry_after, then given up", async () => {
+    fixture.peer.failNext("sendMessage", { chatId: 65, fault: FAULTS.rateLimited(1), times: 3 });
+    const user = fixture.peer.user({ userId: 65, languageCode: "en" });
+    const after = fixture.peer.calls.length;
+    const waited = waits.length;
+    await user.send("/actors");
+    expect(await nthWait(waited + 1)).toBe(1_000);
+    clock.advance(1_000);
+    expect(await nthWait(waited + 2)).toBe(1_000);
+    clock.advance(1_000);
+    const apology = await fixture.peer.waitForCall("sendMessage", { chatId: 65, after, where: (c) => c.response?.ok === true });
+    expect(apology.payload.text).toBe(t("en").genericError);
+    const tries = fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage" && c.response?.error_code === 429);
+    expect(tries).toHaveLength(3);
+    expect(waits.length).toBe(waited + 2);
   });
 
   test("GIVEN a reply that fails THEN the failure is logged with context and the user gets a short apology", async () => {
@@ -79,11 +125,22 @@ describe("interactive replies", () => {
     expect(line).not.toContain(TEST_TOKEN);
   });
 
-  test("GIVEN getUpdates fails twice (dropped connections) THEN polling carries on and later messages are answered", async () => {
+  test("GIVEN getUpdates fails twice (dropped connections) THEN polling backs off 250 then 500 ms, carries on, and messages are answered", async () => {
     const user = fixture.peer.user({ userId: 62, languageCode: "en" });
-    // The poll waiting now delivers this message; the next two polls fail.
+    // The next two polls fail (the one waiting now, if any, still delivers).
     fixture.peer.failNext("getUpdates", { fault: "network", times: 2 });
-    await nextMessage(62, () => user.send("/source"));
+    const waited = waits.length;
+    const first = nextMessage(62, () => user.send("/source"));
+    // Backing off, doubling: 250 ms after the first failure, 500 ms after the second; no poll goes out before.
+    expect(await nthWait(waited + 1)).toBe(250);
+    clock.advance(250);
+    expect(await nthWait(waited + 2)).toBe(500);
+    const polls = fixture.peer.calls.filter((c) => c.method === "getUpdates").length;
+    clock.advance(499);
+    expect(clock.pending).toBe(1);
+    expect(fixture.peer.calls.filter((c) => c.method === "getUpdates")).toHaveLength(polls);
+    clock.advance(1);
+    await first;
     const reply = await nextMessage(62, () => user.send("/actors"));
     expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
     expect(fixture.peer.calls.filter((c) => c.method === "getUpdates" && c.dropped)).toHaveLength(2);

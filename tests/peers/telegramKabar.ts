@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import type { CommandDefinition } from "../../src/core/command.js";
 import type { Kabar } from "../../src/core/kabar.js";
+import type { ManualClock } from "../../src/digest/clock.js";
+import type { RetrySleep } from "../../src/platforms/telegram/rateLimitRetry.js";
 import { TelegramPlatform, type TelegramPlatformOptions } from "../../src/platforms/telegram/telegramPlatform.js";
 import { library, recordingLogger, testKabar } from "../helpers/core.js";
 import { startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "./telegramPeer.js";
@@ -55,4 +57,21 @@ export function useKabarOnPeer(options: Parameters<typeof startKabarOnPeer>[1] =
     await fixture.peer?.stop();
   });
   return fixture;
+}
+
+/**
+ * The platform's waits between retries on a ManualClock: each wait asked for
+ * is recorded and resolves only when the test moves the clock past it; a stop
+ * (abort) rejects it as the real wait does.
+ */
+export function sleepOn(clock: ManualClock): { sleep: RetrySleep; waits: number[] } {
+  const waits: number[] = [];
+  const sleep: RetrySleep = (ms, signal) => {
+    waits.push(ms);
+    return new Promise((resolve, reject) => {
+      signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+      void clock.sleep(ms).then(resolve);
+    });
+  };
+  return { sleep, waits };
 }

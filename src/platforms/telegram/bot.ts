@@ -13,6 +13,7 @@ import { updatesTotal } from "../../ops/metrics.js";
 import { chatContextFor } from "./chatContext.js";
 import { type Addressed, addressedText } from "./groupRules.js";
 import { countRateLimits } from "./rateLimits.js";
+import { rateLimitRetry, type RetrySleep } from "./rateLimitRetry.js";
 import { editToReply, postReply } from "./post.js";
 import { deepLinkCall, startReply } from "./start.js";
 
@@ -37,6 +38,8 @@ export interface TelegramBotOptions {
    * retried here (auto-retry would retry them forever).
    */
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
+  /** Waits between retries (a 429's retry_after, the polling back-off); tests pass a manual clock's. */
+  sleep?: RetrySleep;
   /** Receives the handling of every update, so a stop can wait for the ones in flight (the runner does not). */
   track?: (handling: Promise<unknown>) => void;
 }
@@ -58,9 +61,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
   });
-  // Innermost, so every 429 is counted, also those auto-retry then retries.
+  // Innermost, so every 429 is counted, also those then retried.
   bot.api.config.use(countRateLimits);
-  bot.api.config.use(autoRetry({ ...(options.retry ?? DEFAULT_RETRY), rethrowHttpErrors: true }));
+  const retry = options.retry ?? DEFAULT_RETRY;
+  bot.api.config.use(rateLimitRetry({ ...retry, ...(options.sleep ? { sleep: options.sleep } : {}) }));
+  // 5xx: @grammyjs/auto-retry's back-off. Its maxDelaySeconds 0 passes every 429 on to rateLimitRetry
+  // (Telegram's retry_after is a whole number of seconds, at least 1).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: retry.maxRetryAttempts, maxDelaySeconds: 0, rethrowHttpErrors: true }));
 
   // Messages not for the bot (group chatter, a channel's own posts, anything without text) are
   // dropped first, before tracking and per-chat ordering spend anything on them. What a kept

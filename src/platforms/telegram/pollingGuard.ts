@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { HttpError, type Transformer } from "grammy";
 import type { Logger } from "../../core/log.js";
+import { realSleep, type RetrySleep } from "./rateLimitRetry.js";
 
 /**
  * Keeps long polling alive through network failures and Telegram 5xx: the
@@ -12,7 +12,7 @@ import type { Logger } from "../../core/log.js";
  */
 const GUARDED = new Set(["getUpdates", "getMe"]);
 
-export function pollingGuard(logger?: Logger, backoff = { initialMs: 250, maxMs: 30_000 }): Transformer {
+export function pollingGuard(logger?: Logger, backoff = { initialMs: 250, maxMs: 30_000 }, sleep: RetrySleep = realSleep): Transformer {
   return async (prev, method, payload, signal) => {
     if (!GUARDED.has(method)) return prev(method, payload, signal);
     let delay = backoff.initialMs;
@@ -26,7 +26,7 @@ export function pollingGuard(logger?: Logger, backoff = { initialMs: 250, maxMs:
         logger?.warn({ method, err, retryInMs: delay }, "Telegram unreachable; retrying");
       }
       // grammY types its signal with its own AbortSignal shim; at run time it is Node's.
-      await sleep(delay, undefined, signal ? { signal: signal as unknown as globalThis.AbortSignal } : {});
+      await sleep(delay, signal as unknown as AbortSignal | undefined);
       delay = Math.min(backoff.maxMs, delay * 2);
     }
   };

@@ -64,7 +64,7 @@ export class TelegramPlatform implements Platform {
         handling.then(forget, forget);
       },
     });
-    this.bot.api.config.use(pollingGuard(options.logger));
+    this.bot.api.config.use(pollingGuard(options.logger, undefined, options.sleep));
     this.deliveryApi = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
     this.deliveryApi.config.use(countRateLimits);
   }
