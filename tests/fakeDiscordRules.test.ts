@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
+import { ManualClock } from "../src/digest/clock.js";
 import { recordingLogger } from "./helpers/core.js";
 import { DISCORD_EMBED } from "./helpers/platformLimits.js";
 import { type DiscordTestBot, startDiscordTestBot } from "./peers/discordHarness.js";
@@ -146,12 +147,20 @@ describe("fake Discord: gateway", () => {
     await bot.discord.waitForRequest((r) => r.path.startsWith(`/interactions/${sent.id}/`));
   });
 
-  it("GIVEN op 9 Invalid Session (not resumable) THEN the real client identifies again and keeps answering", async () => {
-    const bot = await startDiscordTestBot({ logger: recordingLogger().logger });
+  it("GIVEN op 9 Invalid Session (not resumable) THEN the real client identifies again, 5 s after its first IDENTIFY and not before, and keeps answering", async () => {
+    // The throttle's clock is the test's: Discord allows one IDENTIFY per 5 s, and the client keeps to it without the test waiting.
+    const clock = new ManualClock(0);
+    const bot = await startDiscordTestBot({ logger: recordingLogger().logger, platform: { clock } });
     bots.push(bot);
     const before = bot.discord.identifies;
     bot.discord.invalidateSession(false);
-    await expect.poll(() => bot.discord.identifies, { timeout: 10_000 }).toBeGreaterThan(before);
+    await vi.waitFor(() => expect(clock.pending).toBe(1), { timeout: 5_000, interval: 5 });
+    expect(clock.nextWake).toBe(5_000);
+    clock.advance(4_999);
+    expect(clock.pending).toBe(1);
+    expect(bot.discord.identifies).toBe(before);
+    clock.advance(1);
+    await vi.waitFor(() => expect(bot.discord.identifies).toBe(before + 1), { timeout: 5_000, interval: 5 });
     const sent = bot.discord.slashCommand(bot.inGuild(), { name: "actors" });
     await bot.discord.waitForRequest((r) => r.path.startsWith(`/interactions/${sent.id}/`));
   });

@@ -75,6 +75,11 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
   /** Privileged intents enabled for the bot in the Developer Portal (bits); others close the gateway with 4014. */
   privilegedIntents?: number;
+  /**
+   * session_start_limit.max_concurrency of GET /gateway/bot (default 1): how many shards may IDENTIFY
+   * in the same 5 s (larger bots get 16 and more; the client throttles itself by it).
+   */
+  maxConcurrency?: number;
 }
 
 /** GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT (https://discord.com/developers/docs/events/gateway#privileged-intents). */
@@ -110,6 +115,7 @@ export class FakeDiscord {
   private readonly ledger: InteractionLedger;
   private readonly limiter?: DiscordRateLimiter;
   private readonly privilegedIntents: number;
+  private readonly maxConcurrency: number;
 
   constructor(options: FakeDiscordOptions = {}) {
     this.applicationId = options.applicationId ?? snowflake();
@@ -120,6 +126,7 @@ export class FakeDiscord {
     this.ledger = new InteractionLedger(now, options.interactionDeadlineMs);
     if (options.rateLimits !== false) this.limiter = new DiscordRateLimiter(options.rateLimits ?? DISCORD_RATE_LIMITS, now);
     this.privilegedIntents = options.privilegedIntents ?? 0;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
   }
 
   /** REST base to give discord.js (`rest.api`) or DISCORD_API_BASE. */
@@ -331,7 +338,7 @@ export class FakeDiscord {
         body: {
           url: `ws://127.0.0.1:${this.port}`,
           shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: this.maxConcurrency },
         },
       };
     }

@@ -8,6 +8,8 @@ import type { Reply } from "../../core/reply.js";
 import { chatIdOn } from "../../core/target.js";
 import { rateLimitedTotal } from "../../ops/metrics.js";
 import { toDeliveryError } from "./deliveryErrors.js";
+import { type Clock, systemClock } from "../../digest/clock.js";
+import { identifyThrottlerOn } from "./identifyThrottler.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
 import { NO_MENTIONS, renderReply } from "./render.js";
@@ -31,6 +33,8 @@ export interface DiscordPlatformOptions {
   shards?: { ids: number[]; count: number };
   /** Told when the gateway connection goes down or comes back (readiness): reason names the shard. */
   onStatus?: (ok: boolean, reason?: string) => void;
+  /** The clock of the 5 s between two IDENTIFYs (identifyThrottler.ts); tests pass a manual one. */
+  clock?: Clock;
 }
 
 /**
@@ -62,6 +66,7 @@ export class DiscordPlatform implements Platform {
       partials: [Partials.Channel],
       rest: { api },
       allowedMentions: NO_MENTIONS,
+      ws: { buildIdentifyThrottler: identifyThrottlerOn(options.clock ?? systemClock) },
       ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     });
     this.delivery = new REST({
