@@ -1,5 +1,4 @@
-import { articleKey, type ContentLibrary } from "../content/loader.js";
-import { actorList, sourceLine } from "../content/queries.js";
+import type { ContentLibrary } from "../content/loader.js";
 import { exampleQuestions } from "../content/examples.js";
 import type { Article } from "../content/article.js";
 import { understandInLibrary } from "../understand/articleChoice.js";
@@ -12,50 +11,19 @@ import type { ChatContext, CommandContext, CommandDefinition } from "./command.j
 import { UserError } from "./errors.js";
 import type { Lang } from "./lang.js";
 import type { Logger } from "./log.js";
-import { LruCache } from "./lru.js";
-import { type CommandCall, makeReply, type Reply } from "./reply.js";
+import type { CommandCall, Reply } from "./reply.js";
 import { formatDate, t } from "./strings.js";
 import { callFromText, parseCommandText } from "./textArgs.js";
-import { echoable } from "./echo.js";
+import { callKey, ContentCaches } from "./contentCaches.js";
+import { MAX_QUESTION_CHARS, pinArticle, safeCall } from "./callShape.js";
+import { errorReply, noticeReply, rateLimitedReply, unknownCommandReply, unknownReply, userErrorReply } from "./standardReplies.js";
 import { type RateLimits, RequestLimiter } from "./rateLimit.js";
 import { throttledRequestsTotal } from "../ops/metrics.js";
 
-/**
- * Buttons under an answer about an older article must stay on that article:
- * their calls name it (by short key), since a call without one means the newest.
- */
-function pinArticle(reply: Reply, library: ContentLibrary): Reply {
-  if (!reply.articleId || reply.articleId === library.newest().id) return reply;
-  const key = articleKey(reply.articleId);
-  return {
-    ...reply,
-    followUps: reply.followUps.map((f) => (f.call.args.article ? f : { ...f, call: { ...f.call, args: { ...f.call.args, article: key } } })),
-  };
-}
-
-/** Longer messages are refused politely rather than analysed (a pasted essay is not a question). */
-export const MAX_QUESTION_CHARS = 1000;
+export { MAX_QUESTION_CHARS } from "./callShape.js";
 
 /** Whether to answer a request: yes, or no with at most one notice to send instead. */
 export type Admission = { answer: true } | { answer: false; notice?: Reply };
-
-/**
- * A call as commands may see it. Arguments are the user's text, and the only
- * user text a reply repeats ("no reaction from X"): together they share the
- * free-text length limit, and each is made safe to repeat once, here, for
- * every platform (no bidi overrides or other invisible characters, at most
- * MAX_ECHO_CHARS).
- */
-function safeCall(call: CommandCall): CommandCall | "too long" {
-  let total = 0;
-  const args: Record<string, string | undefined> = {};
-  for (const name in call.args) {
-    const value = call.args[name];
-    total += value?.length ?? 0;
-    args[name] = value === undefined ? undefined : echoable(value);
-  }
-  return total > MAX_QUESTION_CHARS ? "too long" : { ...call, args };
-}
 
 export interface KabarOptions {
   /** The content being served; a function so a reload swaps it without restarting. */
@@ -99,35 +67,15 @@ export interface Answer {
  * button, free text, digest) ends in `run`, which is also the one error
  * boundary for command code.
  */
-/**
- * Many readers ask the same things: the reply of a command whose answer
- * depends only on its call (`pure`), and the understanding of an exact
- * question, are kept for the content version they came from. Both are
- * bounded (any text can be a key) and emptied when the content changes.
- */
-const REPLY_CACHE_SIZE = 1000;
-const UNDERSTOOD_CACHE_SIZE = 5000;
-
-/** The cache key of a call: command, language, then the arguments given, in order. */
-function callKey(call: CommandCall): string {
-  let key = `${call.command}\u0000${call.lang}`;
-  for (const name in call.args) {
-    const value = call.args[name];
-    if (value !== undefined && value !== "") key += `\u0000${name}=${value}`;
-  }
-  return key;
-}
-
 export class Kabar {
   private readonly byName: Map<string, CommandDefinition>;
-  private readonly replies = new LruCache<string, Reply>(REPLY_CACHE_SIZE);
-  private readonly understood = new LruCache<string, Chosen>(UNDERSTOOD_CACHE_SIZE);
-  /** What the caches were filled from; when the content moves on, they are emptied. */
-  private cachedFor?: { version: number; library: ContentLibrary };
+  /** Replies and understandings, per content version (see contentCaches.ts). */
+  private readonly cache: ContentCaches<Chosen>;
 
   private readonly limiter?: RequestLimiter;
 
   constructor(private readonly options: KabarOptions) {
+    this.cache = new ContentCaches(options.library, options.contentVersion ?? (() => 0));
     if (options.rateLimits) this.limiter = new RequestLimiter(options.rateLimits, options.now);
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
     // The Indonesian name typed as a text command (/artikel, /ringkasan) runs the same command.
@@ -144,36 +92,12 @@ export class Kabar {
 
   /** Empties the reply and understanding caches (a reload does it by changing the content version). */
   clearCaches(): void {
-    this.replies.clear();
-    this.understood.clear();
-    this.cachedFor = undefined;
+    this.cache.clear();
   }
 
-  /**
-   * A reply that depends only on the content and `key` (a greeting per language
-   * and name, the "not understood" page), made once per content version.
-   * Keys start with a NUL so they never meet a command call's.
-   */
+  /** A reply that depends only on the content and `key`, made once per content version (ContentCaches.reply). */
   cachedReply(key: string, make: () => Reply): Reply {
-    const { replies } = this.caches();
-    const cacheKey = `\u0000${key}`;
-    let reply = replies.get(cacheKey);
-    if (!reply) {
-      reply = make();
-      replies.set(cacheKey, reply);
-    }
-    return reply;
-  }
-
-  /** The caches, emptied first if the content changed since they were filled. */
-  private caches(): { replies: LruCache<string, Reply>; understood: LruCache<string, Chosen> } {
-    const version = this.options.contentVersion?.() ?? 0;
-    const library = this.library;
-    if (this.cachedFor?.version !== version || this.cachedFor.library !== library) {
-      this.clearCaches();
-      this.cachedFor = { version, library };
-    }
-    return { replies: this.replies, understood: this.understood };
+    return this.cache.reply(key, make);
   }
 
   command(name: string): CommandDefinition | undefined {
@@ -193,7 +117,7 @@ export class Kabar {
     throttledRequestsTotal.inc({ platform: chat.platform, outcome });
     if (outcome === "drop") return { answer: false };
     const seconds = Math.max(1, Math.ceil(this.limiter.retryAfterMs(key) / 1000));
-    return { answer: false, notice: makeReply({ kind: "notice", lang, title: "", blocks: [t(lang).rateLimited(seconds)], private: true }) };
+    return { answer: false, notice: rateLimitedReply(lang, seconds) };
   }
 
   /** Runs one command call. Never throws: user mistakes and bugs both become replies. */
@@ -239,7 +163,7 @@ export class Kabar {
     if (!def) return this.unknownReply(call.lang);
     const key = def.pure ? callKey(call) : undefined;
     if (key !== undefined) {
-      const cached = this.caches().replies.get(key);
+      const cached = this.cache.current().replies.get(key);
       if (cached) return cached;
     }
     const ctx: CommandContext = {
@@ -252,11 +176,11 @@ export class Kabar {
       const about = reply.articleId ? ctx.library.get(reply.articleId) : undefined;
       const done = pinArticle(noteEnglishPending(reply, about), ctx.library);
       // Only if the content did not change while the command ran (it could await).
-      if (key !== undefined && ctx.library === this.library) this.caches().replies.set(key, done);
+      if (key !== undefined && ctx.library === this.library) this.cache.current().replies.set(key, done);
       return done;
     } catch (err) {
       if (err instanceof UserError) {
-        return makeReply({ kind: "notice", lang: call.lang, title: "", blocks: [err.userMessage[call.lang]], private: true });
+        return userErrorReply(call.lang, err.userMessage[call.lang]);
       }
       this.options.logger?.error({ err, command: call.command, args: call.args, target: chat?.target }, "command failed");
       return this.errorReply(call.lang);
@@ -274,7 +198,7 @@ export class Kabar {
 
   /** The understanding, and the other articles that answer as well, kept per content version. */
   private chosen(text: string, fallbackLang: Lang): Chosen {
-    const { understood } = this.caches();
+    const { understood } = this.cache.current();
     const key = `${fallbackLang}\u0000${text}`;
     let result = understood.get(key);
     if (!result) {
@@ -349,38 +273,20 @@ export class Kabar {
 
   /** "/foo" that is no command of ours: one line pointing at /help. */
   unknownCommandReply(name: string, lang: Lang): Reply {
-    return makeReply({ kind: "notice", lang, title: "", blocks: [t(lang).unknownCommand(name)], private: true });
+    return unknownCommandReply(name, lang);
   }
 
   /** A question outside the article: say what the bot covers. */
   unknownReply(lang: Lang): Reply {
-    return this.cachedReply(`unknown\u0000${lang}`, () => this.makeUnknownReply(lang));
-  }
-
-  private makeUnknownReply(lang: Lang): Reply {
-    const article = this.library.newest();
-    return makeReply({
-      kind: "unknown",
-      lang,
-      title: t(lang).unknownTitle,
-      blocks: [t(lang).unknown(article.title[lang]), `${t(lang).availableReactions}: ${actorList(article, lang)}.`],
-      source: sourceLine(article, lang),
-      articleId: article.id,
-      followUps: [
-        { label: t(lang).followSummary, call: { command: "summary", lang, args: {} } },
-        { label: t(lang).followActors, call: { command: "actors", lang, args: {} } },
-        { label: "/help", call: { command: "help", lang, args: {} } },
-      ],
-    });
+    return this.cachedReply(`unknown\u0000${lang}`, () => unknownReply(this.library.newest(), lang));
   }
 
   errorReply(lang: Lang): Reply {
-    return makeReply({ kind: "error", lang, title: "", blocks: [t(lang).genericError], private: true });
+    return errorReply(lang);
   }
 
   /** A message the bot cannot read as a question (empty, too long): kind "unknown", with a hint. */
   private noticeReply(lang: Lang, text: string): Reply {
-    const article = this.library.newest();
-    return makeReply({ kind: "unknown", lang, title: "", blocks: [text], source: sourceLine(article, lang), private: true });
+    return noticeReply(this.library.newest(), lang, text);
   }
 }
