@@ -1,31 +1,21 @@
 import { defineConfig } from "vitest/config";
+import { MUTATION_GROUPS } from "./tests/mutation/groups.js";
 
 /**
- * The fast unit tests of the modules under mutation testing (stryker.config.json),
- * for `npm run test:mutation`. End-to-end tests through the peers and spawned
- * processes stay out: Stryker re-runs the tests covering each mutant, and those
- * would make a run take hours on 2 cores.
+ * The fast unit tests of the modules under mutation testing, for
+ * `npm run test:mutation` (tests/mutation/run.ts). STRYKER_GROUP narrows them to
+ * one group's tests (tests/mutation/groups.ts). End-to-end tests through the
+ * peers and spawned processes stay out: Stryker re-runs the tests covering each
+ * mutant, and those would make a run take hours on 2 cores.
  */
+const group = process.env.STRYKER_GROUP;
+const groups = group ? [MUTATION_GROUPS[group]] : Object.values(MUTATION_GROUPS);
+if (groups.some((g) => g === undefined)) throw new Error(`STRYKER_GROUP=${group} is not one of ${Object.keys(MUTATION_GROUPS).join(", ")}`);
+
 export default defineConfig({
   test: {
-    include: [
-      "tests/content.test.ts",
-      "tests/drafts.test.ts",
-      "tests/importSteps.test.ts",
-      "tests/importSeed.test.ts",
-      "tests/telegramRender.test.ts",
-      "tests/discordEmbeds.test.ts",
-      "tests/limits.test.ts",
-      "tests/digestCompose.test.ts",
-      "tests/digestSlots.test.ts",
-      "tests/digestScheduler.test.ts",
-      "tests/store.test.ts",
-      "tests/store.contract.test.ts",
-      "tests/redaction.test.ts",
-      "tests/groupRules.test.ts",
-      "tests/callbackData.test.ts",
-      "tests/commands.test.ts",
-    ],
+    include: [...new Set(groups.flatMap((g) => g!.tests))],
+    // The stores' contract runs against a real PostgreSQL, as in `npm test`.
     globalSetup: ["tests/setup/postgres.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,

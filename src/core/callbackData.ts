@@ -9,7 +9,6 @@ import type { CommandCall } from "./reply.js";
  */
 const PREFIX = "k1";
 export const MAX_CALLBACK_BYTES = 64;
-const NOT_ASCII = /[^\x00-\x7f]/;
 
 export function encodeCall(call: CommandCall): string {
   const args = Object.entries(call.args)
@@ -17,8 +16,7 @@ export function encodeCall(call: CommandCall): string {
     .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
     .join("&");
   const data = [PREFIX, call.command, call.lang, args].join("|");
-  // Bytes are at least the UTF-16 length, and equal to it for ASCII (arguments are URI-encoded): count them only when they may differ.
-  if (data.length > MAX_CALLBACK_BYTES || (NOT_ASCII.test(data) && Buffer.byteLength(data) > MAX_CALLBACK_BYTES)) {
+  if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) {
     throw new Error(`callback data over ${MAX_CALLBACK_BYTES} bytes: ${data}`);
   }
   return data;

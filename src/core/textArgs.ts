@@ -17,7 +17,8 @@ export interface ParsedCommandText {
 export function parseCommandText(text: string): ParsedCommandText | undefined {
   const m = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?:\s+([\s\S]*))?$/.exec(text.trim());
   if (!m) return undefined;
-  return { name: m[1]!.toLowerCase(), ...(m[2] ? { mention: m[2] } : {}), rest: (m[3] ?? "").trim() };
+  // The text is trimmed and \s+ takes the spaces after the name, so the rest needs no trimming of its own.
+  return { name: m[1]!.toLowerCase(), ...(m[2] ? { mention: m[2] } : {}), rest: m[3] ?? "" };
 }
 
 /**
@@ -28,6 +29,7 @@ export function parseCommandText(text: string): ParsedCommandText | undefined {
  */
 export function callFromText(def: CommandDefinition, rest: string, lang: Lang): CommandCall {
   const args: Record<string, string | undefined> = {};
+  // Stryker disable next-line Regex: splitting on single spaces only adds empty words, which filter(Boolean) drops.
   let words = rest.split(/\s+/).filter(Boolean);
   let options: OptionDefinition[] = def.options;
   if (def.subcommands?.length) {
@@ -44,7 +46,7 @@ export function callFromText(def: CommandDefinition, rest: string, lang: Lang): 
   const names = new Set(options.map((o) => o.name));
   const positional: string[] = [];
   for (const word of words) {
-    const kv = /^([a-z_]+)=(.*)$/.exec(word);
+    const kv = /^([a-z_]+)=(.*)/.exec(word); // a word has no line break: .* runs to its end
     if (kv && names.has(kv[1]!)) args[kv[1]!] = kv[2];
     else positional.push(word);
   }
