@@ -79,6 +79,12 @@ describe("a broken content folder", () => {
     expect(err.problem).toMatch(/missing|expected/i);
   });
 
+  it("GIVEN an actor id in capitals THEN the error names the actor and says the rule for actor ids", () => {
+    const err = loadError(brokenCopy((y) => y.replace(/^  france:$/m, "  France:")));
+    expect(err.field).toBe("actors.France");
+    expect(err.problem).toBe("actor ids must be lower-case letters, digits and dashes");
+  });
+
   it("GIVEN a quote that is not verbatim THEN the error names that quote", () => {
     const err = loadError(brokenCopy((y) => y.replace("Kami menganggap Azerbaijan", "Kami menilai Azerbaijan")));
     expect(err.field).toBe("actors.france.quotes[0].text");

@@ -56,6 +56,8 @@ function firstIssue(error: z.ZodError): { field: string; problem: string } {
   let problem = issue.message;
   if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) problem = "is missing";
   if (issue.code === "unrecognized_keys") problem = `unknown field(s) ${issue.keys.join(", ")}`;
+  // A bad record key (an actor id) carries the schema's rule inside; zod's own message only says "Invalid key in record".
+  if (issue.code === "invalid_key" && issue.issues[0]) problem = issue.issues[0].message;
   return { field, problem };
 }
 
