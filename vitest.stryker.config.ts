@@ -17,6 +17,8 @@ export default defineConfig({
     include: [...new Set(groups.flatMap((g) => g!.tests))],
     // The stores' contract runs against a real PostgreSQL, as in `npm test`.
     globalSetup: ["tests/setup/postgres.ts"],
+    // A mutant that breaks a module at import fails the test files importing it (tests/mutation/loadFailures.ts).
+    reporters: ["default", "./tests/mutation/loadFailures.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
