@@ -85,9 +85,11 @@ function readArticle(dir: string, root: string): Article {
   const shown = (p: string) => relative(root, p) || p;
 
   const source = readContentText(yamlPath, shown(yamlPath), MAX_ARTICLE_YAML_BYTES, "cannot be read (is the file there?)");
+  // Stryker disable next-line ObjectLiteral: prettyErrors is yaml 2's default; said here because the line positions below rely on it.
   const doc = parseDocument(source, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
+    // Stryker disable next-line OptionalChaining: with prettyErrors every yaml error has its line position; the guard is for the type only.
     const line = err.linePos?.[0];
     throw new ContentError(
       shown(yamlPath),
@@ -98,6 +100,7 @@ function readArticle(dir: string, root: string): Article {
   let plain: unknown;
   try {
     // A few aliases are fine; a chain of them that multiplies (a "billion laughs") is an attack on memory.
+    // Stryker disable next-line ObjectLiteral: MAX_YAML_ALIASES is yaml's default too; passed so the cap does not hang on a library default.
     plain = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (err) {
     throw new ContentError(shown(yamlPath), "", `YAML aliases cannot be resolved: ${(err as Error).message}`);
