@@ -6,7 +6,7 @@ import { ContentLibrary } from "../src/content/loader.js";
 import { Kabar } from "../src/core/kabar.js";
 import { COMMANDS } from "../commands/index.js";
 import { understand } from "../src/understand/intent.js";
-import { factSentences, sentencesOf } from "../src/understand/facts.js";
+import { factSentences, sentencesOf } from "../src/understand/factIndex.js";
 import { article, testKabar } from "./helpers/core.js";
 
 /** Fact questions are answered with the article's own sentence first, then its part, then the source. */

@@ -4,7 +4,7 @@ import type { CommandContext } from "./command.js";
 import type { Lang } from "./lang.js";
 import { type CommandCall, type FollowUp, type Reply, type ReplyQuote, makeReply } from "./reply.js";
 import { t } from "./strings.js";
-import { factSentences } from "../understand/facts.js";
+import { factSentences } from "../understand/factIndex.js";
 import { placeDisplayName } from "../understand/places.js";
 
 /**

@@ -1,9 +1,10 @@
-import { type Article, paragraphsOf } from "../content/article.js";
-import { indonesianForms } from "./affixes.js";
-import { englishBases } from "./dictionary.js";
+import type { Article } from "../content/article.js";
+import { type FactIndex, type FactSentence, type FactUnit, factIndex, type IndexedSentence, wordForms } from "./factIndex.js";
 import { STOP_WORD_SET } from "./language.js";
 import { tokenize } from "./normalize.js";
+import { PLACES } from "./places.js";
 import { LEX, score } from "./scores.js";
+import { settingOf } from "./setting.js";
 
 /**
  * Fact questions answered with the article's own sentences. Every sentence of
@@ -18,185 +19,6 @@ import { LEX, score } from "./scores.js";
 
 /** What kind of fact a question asks for. */
 export type FactCue = "count" | "time" | "place" | "person" | "activity" | "reason" | "object";
-
-export type FactUnit = { kind: "actor"; id: string } | { kind: "section"; id: string };
-
-export interface FactSentence {
-  /** "p.s": paragraph and sentence index, for a call's `fact` argument. */
-  ref: string;
-  /** The article's sentence, verbatim. */
-  text: string;
-  /** Our English rendering of it: the sentence's when the paragraph's sentences align, else the whole paragraph's. */
-  en?: string;
-  unit?: FactUnit;
-}
-
-interface IndexedSentence extends FactSentence {
-  forms: ReadonlySet<string>;
-  hasNumber: boolean;
-  hasTime: boolean;
-  hasPlace: boolean;
-  hasActivity: boolean;
-  hasReason: boolean;
-  /** People named in the sentence ("Stephane Dujarric"), as lower-case words. */
-  people: string[][];
-}
-
-interface FactIndex {
-  sentences: IndexedSentence[];
-  byRef: Map<string, IndexedSentence>;
-  /** How many sentences hold each form, for weighting rare words higher. */
-  df: Map<string, number>;
-  /**
-   * The positions (in `sentences`) of the sentences holding each form: a question whose words must
-   * appear in its answer reads only those, so its cost follows its words, not the length of original.txt.
-   */
-  byForm: Map<string, number[]>;
-  /** Every form of every word the article's files hold (both languages): a word outside it is not in the article. */
-  vocabulary: ReadonlySet<string>;
-  /** Words that name someone or something of the story (actors, places of the setting): never the thing asked. */
-  names: ReadonlySet<string>;
-}
-
-/** Near-synonyms within and across the two languages, each group one concept. */
-const CONCEPTS: string[][] = [
-  ["troops", "troop", "soldiers", "soldier", "forces", "personnel", "pasukan", "tentara", "prajurit", "personel", "peacekeepers", "peacekeeper", "peacekeeping", "mission", "misi"],
-  ["died", "die", "dead", "death", "deaths", "killed", "kill", "tewas", "meninggal", "mati", "wafat"],
-  ["casualties", "casualty", "victims", "victim", "korban"],
-  ["evacuate", "evacuating", "evacuated", "evacuation", "evakuasi", "mengevakuasi", "dievakuasi"],
-  ["aid", "help", "assistance", "bantuan", "membantu", "memberikan"],
-  ["stop", "halt", "end", "cease", "henti", "hentikan", "dihentikan", "menghentikan", "akhir", "akhiri", "diakhiri", "diakhirinya", "mengakhiri"],
-  ["fighting", "fight", "battle", "clashes", "clash", "hostilities", "tempur", "bentrok", "pertempuran", "bentrokan", "permusuhan", "perang", "war"],
-  ["people", "persons", "orang", "members", "anggota", "beranggotakan"],
-  ["civilians", "civilian", "sipil", "warga"],
-  ["spokesperson", "spokesman", "juru", "bicara", "deliver", "delivered", "convey", "conveyed", "sampai", "sampaikan", "menyampaikan", "nyampein"],
-  ["illegal", "ilegal", "unlawful"],
-  ["responsible", "responsibility", "blame", "tanggung", "jawab"],
-];
-const CONCEPT_OF = new Map<string, string>();
-CONCEPTS.forEach((group, i) => group.forEach((word) => CONCEPT_OF.set(word, `@${i}`)));
-
-/** The forms a word may match by: itself, its Indonesian and English bases, its concept. */
-export function wordForms(word: string): string[] {
-  // Bases shorter than three letters ("di" of "died") match everything.
-  const forms = new Set([word, ...[...indonesianForms(word), ...englishBases(word)].filter((f) => f.length >= 3)]);
-  for (const f of [...forms]) {
-    const concept = CONCEPT_OF.get(f);
-    if (concept) forms.add(concept);
-  }
-  return [...forms];
-}
-
-const MONTHS_AND_DAYS =
-  /\b(senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|june|july|august|october|december|tahun|year)\b|\d{1,2}\/\d{1,2}\/\d{4}|\b(19|20)\d{2}\b/i;
-
-/** Sentences of a paragraph: split after . ! ? before a capital, a digit or an opening quote. */
-export function sentencesOf(paragraph: string): string[] {
-  return paragraph.split(/(?<=[.!?])\s+(?=[“"(A-Z0-9])/).filter(Boolean);
-}
-
-/** A line that heads a part of the article ("- PBB", "Apa Peran Rusia?"), a "read also" or the byline: not a fact. */
-function isFurniture(paragraph: string): boolean {
-  return /^[-–•]\s/.test(paragraph) || /^(baca juga|read also)\b/i.test(paragraph) || /^\(.*\)$/.test(paragraph) || (paragraph.length < 40 && paragraph.endsWith("?"));
-}
-
-function formsOf(text: string): Set<string> {
-  return new Set(tokenize(text).flatMap(wordForms));
-}
-
-/** The part of the article a paragraph belongs to: the unit whose text shares most of its words. */
-function unitOf(paragraph: string, units: Array<[FactUnit, Set<string>]>): FactUnit | undefined {
-  const words = formsOf(paragraph);
-  let best: { unit: FactUnit; share: number } | undefined;
-  for (const [unit, forms] of units) {
-    let shared = 0;
-    for (const w of words) if (forms.has(w)) shared++;
-    const share = shared / Math.max(1, words.size);
-    if (!best || share > best.share) best = { unit, share };
-  }
-  return best && best.share >= 0.3 ? best.unit : undefined;
-}
-
-const indexes = new WeakMap<Article, FactIndex>();
-
-function buildIndex(article: Article): FactIndex {
-  const units: Array<[FactUnit, Set<string>]> = [
-    ...article.actors.map((a): [FactUnit, Set<string>] => [
-      { kind: "actor", id: a.id },
-      formsOf([a.reaction.id, ...a.quotes.map((q) => q.text)].join(" ")),
-    ]),
-    ...article.background.map((s): [FactUnit, Set<string>] => [{ kind: "section", id: s.id }, formsOf(s.text.id.join(" "))]),
-  ];
-  const sentences: IndexedSentence[] = [];
-  const rendering = article.translation?.en;
-  paragraphsOf(article.original).forEach((paragraph, p) => {
-    if (isFurniture(paragraph)) return;
-    const ids = sentencesOf(paragraph);
-    const en = rendering?.[p];
-    const ens = en ? sentencesOf(en) : [];
-    const unit = unitOf(paragraph, units);
-    ids.forEach((text, i) => {
-      const english = en ? (ens.length === ids.length ? ens[i]! : en) : undefined;
-      const both = `${text} ${english ?? ""}`;
-      sentences.push({
-        ref: `${p}.${i}`,
-        text,
-        ...(english ? { en: english } : {}),
-        ...(unit ? { unit } : {}),
-        forms: formsOf(both),
-        hasNumber: /\d/.test(both.replace(new RegExp(MONTHS_AND_DAYS.source, "gi"), "")),
-        hasTime: MONTHS_AND_DAYS.test(both),
-        hasPlace: /\b(di|in|at|along|di sepanjang)\s+[A-Z]/.test(both) || /perbatasan|border|wilayah|region|kawasan/i.test(both),
-        hasActivity: /\bsedang\b|\b(is|are|was|were) \w+ing\b/.test(both),
-        hasReason: /\b(karena|sebab|because|for failing|since)\b/i.test(both),
-        people: [...text.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)].map((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
-      });
-    });
-  });
-  const df = new Map<string, number>();
-  const byForm = new Map<string, number[]>();
-  sentences.forEach((s, position) => {
-    for (const f of s.forms) {
-      df.set(f, (df.get(f) ?? 0) + 1);
-      const at = byForm.get(f);
-      if (at) at.push(position);
-      else byForm.set(f, [position]);
-    }
-  });
-  const yamlText = [
-    article.title.id,
-    article.title.en,
-    ...article.summary.long.id,
-    ...article.summary.long.en,
-    ...article.actors.flatMap((a) => [a.reaction.id, a.reaction.en, ...a.quotes.map((q) => q.translation)]),
-    ...article.background.flatMap((s) => [...s.text.id, ...s.text.en]),
-    // The article's own sentences, without its furniture: a "read also" headline is another story's fact.
-    ...paragraphsOf(article.original).filter((p, i) => !isFurniture(p) && !isFurniture(rendering?.[i] ?? "")),
-    ...(rendering ?? []).filter((p) => !isFurniture(p)),
-  ].join(" ");
-  const names = new Set(
-    article.actors
-      .flatMap((a) => [a.id, a.name.id, a.name.en, ...a.aliases.id, ...a.aliases.en])
-      .flatMap((n) => tokenize(n))
-      .concat(SETTING),
-  );
-  return { sentences, byRef: new Map(sentences.map((s) => [s.ref, s])), df, byForm, vocabulary: formsOf(yamlText), names };
-}
-
-/** Places of the setting a sentence must name when the question does. */
-const SETTING_PLACES = new Set(["azerbaijan", "armenia", "ukraine", "ukraina"]);
-
-/** The story's setting: named in most questions, never what a question asks for. */
-const SETTING = ["nagorno", "karabakh", "azerbaijan", "azerbaijani", "armenia", "armenian", "armenians", "artikel", "article", "berita", "news", "story"];
-
-function index(article: Article): FactIndex {
-  let idx = indexes.get(article);
-  if (!idx) {
-    idx = buildIndex(article);
-    indexes.set(article, idx);
-  }
-  return idx;
-}
 
 /**
  * At most this many sentences are read closely per question, so the cost of a question does not grow
@@ -230,24 +52,18 @@ function candidates(idx: FactIndex, keys: readonly string[]): readonly IndexedSe
  * about something else, whatever reaction or greeting words come with it.
  */
 export function foreignWords(article: Article, tokens: string[], known: (word: string) => boolean): string[] {
-  const idx = index(article);
+  const idx = factIndex(article);
   return tokens.filter(
     (t) => t.length >= 3 && !/^\d+$/.test(t) && !known(t) && !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)),
   );
 }
 
-/** Builds the article's sentence index now (at load), so the first question does not pay for it. */
-export function prepareFacts(article: Article): void {
-  index(article);
-}
-
-/** The sentences a call's `fact` argument names ("7.0,8.0"), in order. */
-export function factSentences(article: Article, refs: string): FactSentence[] {
-  const idx = index(article);
-  return refs
-    .split(",")
-    .map((r) => idx.byRef.get(r.trim()))
-    .filter((s): s is IndexedSentence => s !== undefined);
+/** The places of the story's setting a question names, by their code ("tentara azerbaijan" names AZ). */
+function settingPlacesAsked(article: Article, words: readonly string[]): string[] {
+  const { places } = settingOf(article);
+  // Read from lower-case tokens: names that are also everyday words or acronyms (Baku, US) need the typed case, so are left out.
+  const codes = words.map((w) => PLACES.get(w)).flatMap((p) => (p && !p.capitalized && !p.caseSensitive && places.has(p.code) ? [p.code] : []));
+  return [...new Set(codes)];
 }
 
 const CUE_PHRASES: Array<[RegExp, FactCue]> = [
@@ -320,7 +136,7 @@ export function findFact(
   actorIds: readonly string[] = [],
   preferred?: FactUnit,
 ): FactResult {
-  const idx = index(article);
+  const idx = factIndex(article);
   // A question naming an actor asks about that actor: only sentences from its part, or that name it, answer it.
   const named = article.actors.filter((a) => actorIds.includes(a.id));
   const aliasForms = named.map((a) => new Set([a.id, a.name.id, a.name.en, ...a.aliases.id, ...a.aliases.en].flatMap((n) => tokenize(n))));
@@ -341,7 +157,7 @@ export function findFact(
   if (newsFact) return notFound;
   // Words the article never uses cannot be matched; the rest still find the sentence ("why is Armenia mad at the peacekeepers?").
   const keys = content.filter((t) => !idx.names.has(t) && !missing.includes(t));
-  const setting = content.filter((t) => SETTING_PLACES.has(t));
+  const setting = settingPlacesAsked(article, content);
   const n = idx.sentences.length;
   const idf = (f: string) => Math.log(1 + n / (idx.df.get(f) ?? n));
   const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map(idf));
@@ -356,7 +172,7 @@ export function findFact(
       if (keys.length > 0 && (matched === 0 || matched / keys.length < 0.6)) return { s, score: 0 };
       // A bare "apa"/"what" needs two of the question's words in the sentence: one shared word is a topic, not an answer.
       if (cue === "object" && matched < 2) return { s, score: 0 };
-      if (!setting.every((w) => s.forms.has(w))) return { s, score: 0 };
+      if (!setting.every((code) => s.places.has(code))) return { s, score: 0 };
       let score = content.reduce((sum, w) => sum + matchWeight(w, s), 0);
       if ((cue === "place" && s.hasPlace) || (cue === "reason" && s.hasReason)) score += 0.5;
       // "Who ...?": a sentence naming someone the question does not.

@@ -6,7 +6,7 @@ import { factCue, findFact, foreignWords } from "./facts.js";
 import { COMMON_WORDS } from "./language.js";
 import { type ActorMention, findActors, findMisspeltPlace, findPlaces, type PlaceMention } from "./entities.js";
 import { detectLang } from "./language.js";
-import { CONTEXT_PLACES } from "./lexicon.js";
+import { settingOf } from "./setting.js";
 import { tokenizeCounting } from "./normalize.js";
 import {
   articleSourceScore,
@@ -60,10 +60,17 @@ const FILLER = new Set(
 );
 
 /** The place a question is about, when it asks about one the article has no reaction from. */
-function askedPlace(places: PlaceMention[], tokens: string[], reaction: number, topic: number, background: number): PlaceMention | undefined {
+function askedPlace(
+  places: PlaceMention[],
+  setting: ReadonlySet<string>,
+  tokens: string[],
+  reaction: number,
+  topic: number,
+  background: number,
+): PlaceMention | undefined {
   for (const place of places) {
-    if (CONTEXT_PLACES.has(place.code)) {
-      // Armenia, Azerbaijan, Ukraine are the story's setting: only "what did Armenia say?" asks for their reaction,
+    if (setting.has(place.code)) {
+      // The story's setting (Armenia, Azerbaijan, Ukraine in the seed): only "what did Armenia say?" asks for their reaction,
       // and background words ("latar belakang sikap Armenia") make it a question about the background.
       if (reaction >= 2 && background < 3) return place;
       continue;
@@ -168,6 +175,8 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
       ? findMisspeltPlace(tokens, spellingFixer(article).known)
       : undefined;
   const places = misspelt ? [misspelt] : exactPlaces;
+  // Places the article names without a reaction from them: what the story is about, not who is asked.
+  const setting = settingOf(article).places;
   const nameCues = [...actors, ...places].flatMap((m) => (m.lang ? [m.lang] : []));
   // Places that are not a covered actor ("Rusia" is both a country and an actor).
   const actorAt = new Set(actors.map((a) => a.at));
@@ -249,7 +258,7 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
     if (holder) return aboutActor(holder.actorId);
     const place = otherPlaces.find((p) => p.at === viewOf);
     // Armenia, Azerbaijan, Ukraine are the setting: "according to Armenia" points at what the article says of them.
-    if (place && !CONTEXT_PLACES.has(place.code)) return done("not_found", call("reaction", lang, { actor: place.text }));
+    if (place && !setting.has(place.code)) return done("not_found", call("reaction", lang, { actor: place.text }));
   }
 
   // 1. A covered actor is named; several of them asked at once get every reaction side by side.
@@ -267,10 +276,10 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
   if (first) return aboutActor(first.actorId);
 
   // 2. A country or organisation the article has no reaction from.
-  const place = askedPlace(places, tokens, s.reaction, s.topic, s.background);
+  const place = askedPlace(places, setting, tokens, s.reaction, s.topic, s.background);
   // "How many parties commented on Azerbaijan's operation?" asks who reacted, not Azerbaijan's reaction.
-  const asksAbout = place && s.source < 3 && s.summary < 3 && (s.actors < 3 || !CONTEXT_PLACES.has(place.code));
-  if (asksAbout && !CONTEXT_PLACES.has(place.code)) {
+  const asksAbout = place && s.source < 3 && s.summary < 3 && (s.actors < 3 || !setting.has(place.code));
+  if (asksAbout && !setting.has(place.code)) {
     return done("not_found", call("reaction", lang, { actor: place.text }));
   }
 

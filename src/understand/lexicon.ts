@@ -138,5 +138,3 @@ export const SHORT: Lexicon = w(
   few lines, in a few, singkat, singkatnya, pendek, sekilas, satu kalimat, dua kalimat, beberapa kalimat, gist, cepat`,
 );
 
-/** Places named in the article that never reacted in it: asked about, they get not_found only with a reaction word. */
-export const CONTEXT_PLACES = new Set(["AM", "AZ", "UA"]);

@@ -1,11 +1,11 @@
 import type { Article, BackgroundSection } from "../content/article.js";
-import { COMMON_WORDS } from "./language.js";
+import { COMMON_WORDS, STOP_WORD_SET } from "./language.js";
 import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SHORT, SOURCE, SUMMARY, THANKS, TOPIC } from "./lexicon.js";
 import { cleanText, tokenize, withoutEnclitic } from "./normalize.js";
 import { PLACES } from "./places.js";
 import { SpellingFixer } from "./spelling.js";
 import { indonesianForms, informalBase } from "./affixes.js";
-import { isDictionaryWord, isIndonesianWord } from "./dictionary.js";
+import { englishBases, isDictionaryWord, isIndonesianWord } from "./dictionary.js";
 
 /**
  * Scoring a message against the lexicons (src/understand/lexicon.ts) and the
@@ -121,14 +121,26 @@ export const VOCABULARY: ReadonlySet<string> = new Set([
   ]),
 ]);
 
-const sectionLexicons = new WeakMap<BackgroundSection, CompiledLexicon>();
+const sectionLexicons = new WeakMap<BackgroundSection, { lex: CompiledLexicon; bases: ReadonlySet<string> }>();
+/** English bases long enough to say one word ("distract"), not a fragment ("bor" of "boring"). */
+const longBases = (word: string) => englishBases(word).filter((b) => b.length >= 5);
 export function sectionScore(section: BackgroundSection, tokens: string[], joined: string): number {
-  let lex = sectionLexicons.get(section);
-  if (!lex) {
-    lex = compile([...section.keywords.id, ...section.keywords.en].map((k) => [k, 3] as [string, number]));
-    sectionLexicons.set(section, lex);
+  let compiled = sectionLexicons.get(section);
+  if (!compiled) {
+    const keywords = [...section.keywords.id, ...section.keywords.en];
+    compiled = {
+      lex: compile(keywords.map((k) => [k, 3] as [string, number])),
+      bases: new Set(keywords.filter((k) => !k.includes(" ")).flatMap((k) => longBases(cleanText(k)))),
+    };
+    sectionLexicons.set(section, compiled);
   }
-  return score(lex, tokens, joined);
+  const { lex, bases } = compiled;
+  let total = score(lex, tokens, joined);
+  // An editor lists one form of a word ("distracted"); a reader types another ("distracting", "distracts").
+  for (const tok of tokens) {
+    if (!lex.exact.has(tok) && !STOP_WORD_SET.has(tok) && longBases(tok).some((b) => bases.has(b))) total += 3;
+  }
+  return total;
 }
 
 /** The article's own outlet and author ("is this from Tribunnews?") point at the source. */
@@ -198,7 +210,8 @@ interface Mender {
 
 /** A formally affixed word whose base is a cue word and which is none itself: "bersikap" -> "sikap". */
 function formalBase(word: string, cues: ReadonlySet<string>): string | undefined {
-  if (word.length < 6 || cues.has(word) || !/^(ber|be|ter|di|me|pe|ke)/.test(word)) return undefined;
+  // Function words keep their meaning: "tersebut" (that) is no "sebut" (to call).
+  if (word.length < 6 || cues.has(word) || STOP_WORD_SET.has(word) || !/^(ber|be|ter|di|me|pe|ke)/.test(word)) return undefined;
   return indonesianForms(word).find((f) => f !== word && f.length >= 4 && cues.has(f));
 }
 
