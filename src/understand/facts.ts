@@ -18,7 +18,7 @@ import { settingOf } from "./setting.js";
  */
 
 /** What kind of fact a question asks for. */
-export type FactCue = "count" | "time" | "place" | "person" | "activity" | "reason" | "object";
+export type FactCue = "count" | "time" | "place" | "person" | "activity" | "deed" | "reason" | "object";
 
 /**
  * At most this many sentences are read closely per question, so the cost of a question does not grow
@@ -70,7 +70,10 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
   [/ (kapan|when|what day|what date|what year|tanggal berapa|hari apa|tahun berapa|pada hari|sejak kapan|since when) /, "time"],
   [/ (berapa|how many|how much|jumlah|number of|berapa banyak) /, "count"],
   [/ (dimana|di mana|where|ke mana|kemana) /, "place"],
-  [/ (apa yang dilakukan|apa yang sedang|sedang apa|lagi apa|what (is|are|was|were) [a-z ]*doing|what did [a-z ]* do|what do [a-z ]* do|what does [a-z ]* do) /, "activity"],
+  // An action under way ("what are the peacekeepers doing?") must be answered by one.
+  [/ (apa yang sedang|sedang apa|lagi apa|sedang melakukan|lagi melakukan|what (is|are|was|were) [a-z ]*doing) /, "activity"],
+  // A deed ("apa yang dilakukan X?", "what did X do?") may be done or under way: an action under way is only likelier.
+  [/ (apa yang dilakukan|apa yang diperbuat|what did [a-z ]* do|what do [a-z ]* do|what does [a-z ]* do|what has [a-z ]* done|what have [a-z ]* done) /, "deed"],
   [/ (kenapa|mengapa|why|alasan|karena apa|for what reason) /, "reason"],
   [/ (siapa|who|whom|whose) /, "person"],
   // "PBB minta ketaatan terhadap prinsip apa?", "what war did Russia help end?": a thing named in one sentence.
@@ -81,11 +84,16 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
 const CUE_WORDS = new Set(
   `berapa jumlah banyak how many much number kapan when day date year tanggal hari tahun dimana mana where kemana
   dilakukan sedang lagi doing do does did tugasnya tugas kenapa mengapa why alasan reason siapa who whom whose apa what
-  kata say said says tell told bilang mengatakan according menurut there`.split(/\s+/),
+  kata say said says tell told bilang mengatakan according menurut there since sejak`.split(/\s+/),
 );
+
+/** Verbs that carry tense or change, not the thing asked ("getting worse", "menjadi lebih buruk"). */
+const LIGHT_VERBS = new Set(`get gets getting got gotten become becomes becoming became menjadi jadi`.split(/\s+/));
 
 /** Cues a sentence must show to answer at all: a number, a date, an action under way. They may lead to another part. */
 const STRICT = new Set<FactCue>(["count", "time", "activity"]);
+/** Cues precise enough to look past the part the question was read as: those above, and a deed ("apa yang dilakukan X?"). */
+const ACROSS_PARTS = new Set<FactCue>([...STRICT, "deed"]);
 
 function hasFeature(s: IndexedSentence, cue: FactCue): boolean {
   if (cue === "count") return s.hasNumber;
@@ -147,7 +155,7 @@ export function findFact(
     named.some((a, i) => s.unit?.id === a.id || [...aliasForms[i]!].some((w) => s.forms.has(w)));
   // Words of saying and condemning ask about a reaction, not for a fact: never "the thing asked about".
   const content = [...new Set(tokens)].filter(
-    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !/^\d+$/.test(t) && score(LEX.reaction, [t], ` ${t} `) === 0,
+    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !LIGHT_VERBS.has(t) && !/^\d+$/.test(t) && score(LEX.reaction, [t], ` ${t} `) === 0,
   );
   const missing = content.filter((t) => !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)));
   const aboutStory = content.some((t) => idx.names.has(t));
@@ -161,28 +169,41 @@ export function findFact(
   const n = idx.sentences.length;
   const idf = (f: string) => Math.log(1 + n / (idx.df.get(f) ?? n));
   const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map(idf));
+  // The named actor's own names say whose part it is (aboutNamed): they add nothing to a sentence already in it.
+  const namedWords = new Set(aliasForms.flatMap((set) => [...set]));
+  const weighed = content.filter((w) => !namedWords.has(w));
+  // "Apa yang dilakukan X?": a sentence whose action is under way, or that opens with the one asked about ("Kementerian
+  // Luar Negeri Rusia juga menyerukan ..."), tells what X does; one that merely names X ("Armenia mengkritik pasukan ...") does not.
+  const opensWithAsked = (s: IndexedSentence) =>
+    [s.text, s.en ?? ""].some((text) => {
+      const first = tokenize(text.slice(0, 80))[0];
+      return first !== undefined && (namedWords.has(first) || content.includes(first));
+    });
   const scored = candidates(idx, keys)
     .filter((s) => hasFeature(s, cue) && (aboutNamed(s) || inPreferred(s)))
     // A loose cue (who, where, why) stays inside the part the question was read as, when it was read as one.
-    .filter((s) => STRICT.has(cue) || !preferred || (s.unit?.kind === preferred.kind && s.unit.id === preferred.id))
+    .filter((s) => ACROSS_PARTS.has(cue) || !preferred || inPreferred(s))
     .map((s) => {
       // The words naming the thing asked about must be in the sentence (most of them: one may be phrased otherwise),
       // and so must the places of the setting the question names ("tentara Azerbaijan" is not Russia's mission).
       const matched = keys.filter((k) => matchWeight(k, s) > 0).length;
       if (keys.length > 0 && (matched === 0 || matched / keys.length < 0.6)) return { s, score: 0 };
-      // A bare "apa"/"what" needs two of the question's words in the sentence: one shared word is a topic, not an answer.
-      if (cue === "object" && matched < 2) return { s, score: 0 };
+      // A bare "apa"/"what" needs two of the question's words in the sentence: one shared word is a topic, not an answer;
+      // inside the part already meant, a question with one such word ("what kind of law?") needs just that one.
+      if (cue === "object" && matched < 2 && !(matched === keys.length && inPreferred(s))) return { s, score: 0 };
       if (!setting.every((code) => s.places.has(code))) return { s, score: 0 };
-      let score = content.reduce((sum, w) => sum + matchWeight(w, s), 0);
+      let score = weighed.reduce((sum, w) => sum + matchWeight(w, s), 0);
       if ((cue === "place" && s.hasPlace) || (cue === "reason" && s.hasReason)) score += 0.5;
       // "Who ...?": a sentence naming someone the question does not.
       if (cue === "person" && s.people.some((p) => !p.every((w) => tokens.includes(w)))) score += 1;
       // The part the question was already read as is the likelier home of the fact.
-      if (preferred && s.unit?.kind === preferred.kind && s.unit.id === preferred.id) score += 1;
-      return { s, score };
+      if (inPreferred(s)) score += 1;
+      return { s, score, acts: cue === "deed" && (s.hasActivity || opensWithAsked(s)) };
     })
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
+  // A deed is told by a sentence where someone acts, when the article has one for it.
+  if (cue === "deed" && scored.some((x) => x.acts)) scored.splice(0, scored.length, ...scored.filter((x) => x.acts));
   const best = scored[0];
   // A name alone ("how many Russians?") is too little to point at one sentence.
   if (!best || (keys.length === 0 && best.score < 1.5)) return notFound;

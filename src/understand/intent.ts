@@ -176,11 +176,11 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
       : undefined;
   const places = misspelt ? [misspelt] : exactPlaces;
   // Places the article names without a reaction from them: what the story is about, not who is asked.
-  const setting = settingOf(article).places;
+  const { places: setting, actorPlaces } = settingOf(article);
   const nameCues = [...actors, ...places].flatMap((m) => (m.lang ? [m.lang] : []));
-  // Places that are not a covered actor ("Rusia" is both a country and an actor).
+  // Places that are not a covered actor ("Rusia" is both a country and an actor, also inside "Kementerian Luar Negeri Rusia").
   const actorAt = new Set(actors.map((a) => a.at));
-  const otherPlaces = places.filter((p) => !actorAt.has(p.at));
+  const otherPlaces = places.filter((p) => !actorAt.has(p.at) && !actorPlaces.has(p.code));
   // Particles (dong, sih, deh) are dropped from the tokens but mark the message as Indonesian.
   const lang = detectLang(tokens, fallbackLang, [
     ...nameCues,

@@ -15,6 +15,8 @@ import { tokenize } from "./normalize.js";
 export interface Setting {
   /** Place codes (places.ts) the article names without a reaction from them. */
   places: ReadonlySet<string>;
+  /** Place codes of the actors themselves ("Rusia" in "Kementerian Luar Negeri Rusia" is Russia the actor). */
+  actorPlaces: ReadonlySet<string>;
   /** Every name of those places (the country data's too: "armenian", "yerevan") and the title's proper names, as tokens. */
   words: ReadonlySet<string>;
 }
@@ -53,7 +55,7 @@ export function settingOf(article: Article): Setting {
   for (const [name, place] of PLACES) if (places.has(place.code) && !name.includes(" ")) words.add(name);
   for (const w of [...titleNames(article.title.id), ...titleNames(article.title.en)]) words.add(w);
   for (const w of actorWords) words.delete(w);
-  setting = { places, words };
+  setting = { places, actorPlaces: actorCodes, words };
   settings.set(article, setting);
   return setting;
 }
