@@ -42,7 +42,7 @@ export default {
       ...articleBase(article, lang),
       kind: "background",
       title: `${subject ? `${subject.flag} ` : ""}${section.title[lang]}`,
-      blocks: [...optional(factBlock(article, call.args.fact, lang)), ...section.text[lang]],
+      blocks: [...optional(factBlock(article, call.args.fact, lang, call.args.focus)), ...section.text[lang]],
       topic: section.id,
       ...(subject ? { emoji: subject.flag, color: subject.color } : {}),
       followUps: followUpsFor(article, lang, { command: "background", topic: section.id }),

@@ -45,7 +45,7 @@ export default {
       kind: "reaction",
       title: `${actor.flag} ${t(lang).reactionTitle(actor.name[lang])}`,
       // A fact question: the article's own sentence first, then the reaction it belongs to.
-      blocks: [...optional(factBlock(article, call.args.fact, lang)), actor.reaction[lang]],
+      blocks: [...optional(factBlock(article, call.args.fact, lang, call.args.focus)), actor.reaction[lang]],
       quotes: actor.quotes.map((_, i) => quoteOf(actor, i, article, lang)!),
       actor: actor.id,
       emoji: actor.flag,

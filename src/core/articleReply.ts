@@ -4,6 +4,7 @@ import type { CommandContext } from "./command.js";
 import type { Lang } from "./lang.js";
 import { type CommandCall, type FollowUp, type Reply, type ReplyQuote, makeReply } from "./reply.js";
 import { t } from "./strings.js";
+import { factExcerpt } from "../understand/factExcerpt.js";
 import { factSentences } from "../understand/factIndex.js";
 import { placeDisplayName } from "../understand/places.js";
 
@@ -122,20 +123,27 @@ export function noteEnglishPending(reply: Reply, article: Article | undefined): 
  * The article's own sentences answering a fact question (a call's `fact`
  * argument, "7.0"), as the reply's first block: verbatim in the article's
  * language, otherwise our rendering marked as ours, or, with none, the
- * original sentence with a note saying so.
+ * original sentence with a note saying so. A long sentence starts at the
+ * clause holding the fact (the call's `focus`), marked with an ellipsis.
  */
-export function factBlock(article: Article, refs: string | undefined, lang: Lang): string | undefined {
+export function factBlock(article: Article, refs: string | undefined, lang: Lang, focus?: string): string | undefined {
   if (!refs) return undefined;
   const sentences = factSentences(article, refs);
   if (sentences.length === 0) return undefined;
   const s = t(lang);
-  const quoted = (text: string) => (text.includes("“") ? text : `“${text}”`);
-  if (lang === article.language) return `${s.factIntro} ${sentences.map((x) => quoted(x.text)).join(" ")}`;
+  // The first sentence is the answer and may be cut to its fact; a second one adds to it and is shown whole.
+  const quoted = (text: string, i: number) => {
+    const cut = i === 0 ? factExcerpt(text, focus) : text;
+    // An excerpt starting inside the article's own quotation closes it ("… hukum kemanusiaan internasional,” kata ...").
+    if (cut.includes("“")) return cut;
+    return cut.includes("”") ? `“${cut}` : `“${cut}”`;
+  };
+  if (lang === article.language) return `${s.factIntro} ${sentences.map((x, i) => quoted(x.text, i)).join(" ")}`;
   const rendered = lang === "en" ? [...new Set(sentences.map((x) => x.en))] : [];
   if (rendered.length > 0 && rendered.every((x): x is string => x !== undefined)) {
     return `${s.factIntroTranslated} ${rendered.map(quoted).join(" ")}`;
   }
-  return `${s.factIntroUntranslated} ${sentences.map((x) => quoted(x.text)).join(" ")}`;
+  return `${s.factIntroUntranslated} ${sentences.map((x, i) => quoted(x.text, i)).join(" ")}`;
 }
 
 /** A fact the article does not hold: say so plainly, then what it does cover. */

@@ -1,6 +1,7 @@
 import { type Article, paragraphsOf } from "../content/article.js";
 import { indonesianForms } from "./affixes.js";
 import { englishBases, isDictionaryWord } from "./dictionary.js";
+import { COMMON_WORDS, STOP_WORD_SET } from "./language.js";
 import { tokenize } from "./normalize.js";
 import { settingOf, settingPlacesIn } from "./setting.js";
 
@@ -107,7 +108,7 @@ export function hasPlacePhrase(text: string): boolean {
 export function peopleIn(text: string): string[][] {
   return [...text.matchAll(/\b(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)\b/gu)]
     .map((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()])
-    .filter((name) => name.some((w) => !isDictionaryWord(w)));
+    .filter((name) => name.some((w) => !COMMON_WORDS.has(w) && !STOP_WORD_SET.has(w) && !isDictionaryWord(w)));
 }
 
 /** Sentences of a paragraph: split after . ! ? before a capital, a digit or an opening quote. */

@@ -87,6 +87,9 @@ const CUE_WORDS = new Set(
   kata say said says tell told bilang mengatakan according menurut there since sejak`.split(/\s+/),
 );
 
+/** How much a match through a concept (a near-synonym) counts against the word itself. */
+const CONCEPT_WEIGHT = 0.5;
+
 /** Verbs that carry tense or change, not the thing asked ("getting worse", "menjadi lebih buruk"). */
 const LIGHT_VERBS = new Set(`get gets getting got gotten become becomes becoming became menjadi jadi`.split(/\s+/));
 
@@ -125,7 +128,8 @@ const NEWS_FACT_WORDS = new Set(
 const OFFICE_WORDS = new Set(`president presiden prime perdana pm king raja`.split(/\s+/));
 
 export type FactResult =
-  | { found: true; sentences: FactSentence[]; unit?: FactUnit }
+  /** `focus`: the question's words, for cutting a long sentence to the clause that holds them (factExcerpt.ts). */
+  | { found: true; sentences: FactSentence[]; unit?: FactUnit; focus: string[] }
   /**
    * `missing`: the words naming the thing asked about that the article never uses;
    * `newsFact`: one of them names a fact a news report would hold (deaths, a meeting).
@@ -142,14 +146,21 @@ export function findFact(
   tokens: string[],
   cue: FactCue,
   actorIds: readonly string[] = [],
-  preferred?: FactUnit,
+  /**
+   * `preferred`: the part the question was read as (its sentences score higher); `also`: other parts that may
+   * hold the fact as well. A loose cue (who, where, what) looks only inside these parts, when there are any.
+   */
+  parts: { preferred?: FactUnit; also?: readonly FactUnit[] } = {},
 ): FactResult {
+  const { preferred, also = [] } = parts;
   const idx = factIndex(article);
   // A question naming an actor asks about that actor: only sentences from its part, or that name it, answer it.
   const named = article.actors.filter((a) => actorIds.includes(a.id));
   const aliasForms = named.map((a) => new Set([a.id, a.name.id, a.name.en, ...a.aliases.id, ...a.aliases.en].flatMap((n) => tokenize(n))));
   // A sentence of the part already meant (a section about the named actor) is about them too.
-  const inPreferred = (s: IndexedSentence) => preferred !== undefined && s.unit?.kind === preferred.kind && s.unit.id === preferred.id;
+  const isIn = (s: IndexedSentence, unit: FactUnit) => s.unit?.kind === unit.kind && s.unit.id === unit.id;
+  const inPreferred = (s: IndexedSentence) => preferred !== undefined && isIn(s, preferred);
+  const inPart = (s: IndexedSentence) => inPreferred(s) || also.some((unit) => isIn(s, unit));
   const aboutNamed = (s: IndexedSentence) =>
     named.length === 0 ||
     named.some((a, i) => s.unit?.id === a.id || [...aliasForms[i]!].some((w) => s.forms.has(w)));
@@ -168,7 +179,9 @@ export function findFact(
   const setting = settingPlacesAsked(article, content);
   const n = idx.sentences.length;
   const idf = (f: string) => Math.log(1 + n / (idx.df.get(f) ?? n));
-  const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map(idf));
+  // A near-synonym ("help" for "aid") is weaker evidence than the word itself or its other forms.
+  const formWeight = (f: string) => (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * idf(f);
+  const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map(formWeight));
   // The named actor's own names say whose part it is (aboutNamed): they add nothing to a sentence already in it.
   const namedWords = new Set(aliasForms.flatMap((set) => [...set]));
   const weighed = content.filter((w) => !namedWords.has(w));
@@ -180,9 +193,9 @@ export function findFact(
       return first !== undefined && (namedWords.has(first) || content.includes(first));
     });
   const scored = candidates(idx, keys)
-    .filter((s) => hasFeature(s, cue) && (aboutNamed(s) || inPreferred(s)))
+    .filter((s) => hasFeature(s, cue) && (aboutNamed(s) || inPart(s)))
     // A loose cue (who, where, why) stays inside the part the question was read as, when it was read as one.
-    .filter((s) => ACROSS_PARTS.has(cue) || !preferred || inPreferred(s))
+    .filter((s) => ACROSS_PARTS.has(cue) || (!preferred && also.length === 0) || inPart(s))
     .map((s) => {
       // The words naming the thing asked about must be in the sentence (most of them: one may be phrased otherwise),
       // and so must the places of the setting the question names ("tentara Azerbaijan" is not Russia's mission).
@@ -190,7 +203,7 @@ export function findFact(
       if (keys.length > 0 && (matched === 0 || matched / keys.length < 0.6)) return { s, score: 0 };
       // A bare "apa"/"what" needs two of the question's words in the sentence: one shared word is a topic, not an answer;
       // inside the part already meant, a question with one such word ("what kind of law?") needs just that one.
-      if (cue === "object" && matched < 2 && !(matched === keys.length && inPreferred(s))) return { s, score: 0 };
+      if (cue === "object" && matched < 2 && !(matched === keys.length && inPart(s))) return { s, score: 0 };
       if (!setting.every((code) => s.places.has(code))) return { s, score: 0 };
       let score = weighed.reduce((sum, w) => sum + matchWeight(w, s), 0);
       if ((cue === "place" && s.hasPlace) || (cue === "reason" && s.hasReason)) score += 0.5;
@@ -208,5 +221,5 @@ export function findFact(
   // A name alone ("how many Russians?") is too little to point at one sentence.
   if (!best || (keys.length === 0 && best.score < 1.5)) return notFound;
   const picked = scored.filter((x) => x.score >= best.score * 0.9 && x.s.unit?.id === best.s.unit?.id).slice(0, 2).map((x) => x.s);
-  return { found: true, sentences: picked, ...(best.s.unit ? { unit: best.s.unit } : {}) };
+  return { found: true, sentences: picked, ...(best.s.unit ? { unit: best.s.unit } : {}), focus: content };
 }

@@ -1,8 +1,9 @@
 import type { Article, BackgroundSection } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
-import type { CommandCall, ReplyKind } from "../core/reply.js";
+import type { CommandCall } from "../core/reply.js";
 import { contentCues } from "./contentCues.js";
-import { factCue, findFact, foreignWords } from "./facts.js";
+import { foreignWords } from "./facts.js";
+import { withFact } from "./factQuestion.js";
 import { COMMON_WORDS } from "./language.js";
 import { type ActorMention, findActors, findMisspeltPlace, findPlaces, type PlaceMention } from "./entities.js";
 import { detectLang } from "./language.js";
@@ -28,20 +29,9 @@ import {
  * places it names. Pure and synchronous; no I/O.
  */
 
-/** What a question asks for: the answer kinds a question can lead to. */
-export type Intent = Exclude<ReplyKind, "digest" | "notice" | "error">;
+import { call, type Intent, type Understood } from "./understood.js";
 
-export interface Understood {
-  intent: Intent;
-  lang: Lang;
-  call: CommandCall;
-  /** Why, for logs and debugging: the scores that decided. */
-  scores: Record<string, number>;
-}
-
-function call(command: string, lang: Lang, args: Record<string, string> = {}): CommandCall {
-  return { command, lang, args };
-}
+export type { Intent, Understood } from "./understood.js";
 
 const WHY = new Set(["kenapa", "mengapa", "why", "kok"]);
 const NOT = new Set(["tidak", "not", "belum", "enggan", "never"]);
@@ -106,47 +96,6 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   const read = { ...readTokens(article, tokens), particles };
   const understood = decide(text, read, article, fallbackLang);
   return withFact(understood, read.tokens, article);
-}
-
-/** Kinds a fact question may have been read as before its fact is looked up. */
-const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknown", "help"]);
-
-/**
- * A question asking for one fact (how many, when, where, who, what … doing,
- * why) is answered with the article's sentence that holds it, under the part
- * it comes from; when the article never uses the words naming the thing
- * asked ("how many people died?"), the answer says so and lists what it covers.
- */
-function withFact(u: Understood, tokens: string[], article: Article): Understood {
-  const cue = factCue(tokens);
-  if (!cue || !FACT_KINDS.has(u.intent) || u.call.args.length === "short") return u;
-  const { lang, call: asked } = u;
-  const section = asked.command === "background" ? article.background.find((s) => s.id === asked.args.topic) : undefined;
-  const named = asked.args.actor ? [asked.args.actor] : (section?.actors ?? []);
-  const preferred = asked.args.actor
-    ? ({ kind: "actor", id: asked.args.actor } as const)
-    : section
-      ? ({ kind: "section", id: section.id } as const)
-      : undefined;
-  const found = findFact(article, tokens, cue, named, preferred);
-  // "what"/"apa" is in most questions: it only looks for a sentence inside the part already meant.
-  const unitOnly = cue === "object" || u.intent === "help";
-  if (found.found && found.unit && (!unitOnly || preferred)) {
-    const refs = found.sentences.map((s) => s.ref).join(",");
-    return found.unit.kind === "actor"
-      ? { ...u, intent: "reaction", call: call("reaction", lang, { actor: found.unit.id, fact: refs }) }
-      : { ...u, intent: "background", call: call("background", lang, { topic: found.unit.id, fact: refs }) };
-  }
-  // Not in the article: a news fact it does not report ("how many people died?", "kapan pertemuan berikutnya?",
-  // "how many Russian peacekeepers died?"). Other words it lacks may be its facts phrased otherwise: no claim then.
-  if (found.found) return u;
-  // "how many/much ...?" with no sentence giving a number for it: the article does not hold that number.
-  // Only for a question about the story: "harga bitcoin berapa?" stays off-topic.
-  const about = u.intent === "reaction" || u.intent === "background" || found.aboutStory;
-  const noCount = cue === "count" && found.asked.length > 0 && about;
-  if (!found.newsFact && !noCount) return u;
-  const missing = found.missing.length > 0 ? found.missing : found.asked;
-  return { ...u, intent: "not_found", call: call("actors", lang, { missing: missing.join(" ") }) };
 }
 
 function decide(text: string, read: { tokens: string[]; informal: number; particles: number }, article: Article, fallbackLang: Lang): Understood {

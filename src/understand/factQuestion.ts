@@ -1,0 +1,59 @@
+import type { Article } from "../content/article.js";
+import { encodeFocus } from "./factExcerpt.js";
+import { factCue, findFact } from "./facts.js";
+import { call, type Intent, type Understood } from "./understood.js";
+
+/**
+ * After a question is read as a kind of answer, the fact it asks for: the
+ * call gains the article's sentence that holds it (`fact`, `focus`), or becomes
+ * "the article does not hold that" when it names a fact the article never reports.
+ */
+
+/** Kinds a fact question may have been read as before its fact is looked up. */
+const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknown", "help"]);
+
+/**
+ * A question asking for one fact (how many, when, where, who, what … doing,
+ * why) is answered with the article's sentence that holds it, under the part
+ * it comes from; when the article never uses the words naming the thing
+ * asked ("how many people died?"), the answer says so and lists what it covers.
+ */
+export function withFact(u: Understood, tokens: string[], article: Article): Understood {
+  const cue = factCue(tokens);
+  if (!cue || !FACT_KINDS.has(u.intent) || u.call.args.length === "short") return u;
+  const { lang, call: asked } = u;
+  const section = asked.command === "background" ? article.background.find((s) => s.id === asked.args.topic) : undefined;
+  const named = asked.args.actor ? [asked.args.actor] : (section?.actors ?? []);
+  const preferred = asked.args.actor
+    ? ({ kind: "actor", id: asked.args.actor } as const)
+    : section
+      ? ({ kind: "section", id: section.id } as const)
+      : undefined;
+  // Read as a reaction only because an actor is named (no word of saying or reacting in it): that reading is a guess,
+  // so the actor's reaction is not preferred over the sections about them ("What war did Russia help end?").
+  const byDefault = u.intent === "reaction" && (u.scores.reaction ?? 0) <= 0 && (u.scores.quote ?? 0) <= 0;
+  const parts =
+    byDefault && preferred
+      ? { also: [preferred, ...article.background.filter((s) => s.actors.includes(asked.args.actor ?? "")).map((s) => ({ kind: "section", id: s.id }) as const)] }
+      : { ...(preferred ? { preferred } : {}) };
+  const found = findFact(article, tokens, cue, named, parts);
+  // "what"/"apa" is in most questions: it only looks for a sentence inside the part already meant.
+  const unitOnly = cue === "object" || u.intent === "help";
+  if (found.found && found.unit && (!unitOnly || preferred || byDefault)) {
+    const fact = { fact: found.sentences.map((s) => s.ref).join(","), focus: encodeFocus(cue, found.focus) };
+    return found.unit.kind === "actor"
+      ? { ...u, intent: "reaction", call: call("reaction", lang, { actor: found.unit.id, ...fact }) }
+      : { ...u, intent: "background", call: call("background", lang, { topic: found.unit.id, ...fact }) };
+  }
+  // Not in the article: a news fact it does not report ("how many people died?", "kapan pertemuan berikutnya?",
+  // "how many Russian peacekeepers died?"). Other words it lacks may be its facts phrased otherwise: no claim then.
+  if (found.found) return u;
+  // "how many/much ...?" with no sentence giving a number for it: the article does not hold that number.
+  // Only for a question about the story: "harga bitcoin berapa?" stays off-topic.
+  const about = u.intent === "reaction" || u.intent === "background" || found.aboutStory;
+  const noCount = cue === "count" && found.asked.length > 0 && about;
+  if (!found.newsFact && !noCount) return u;
+  const missing = found.missing.length > 0 ? found.missing : found.asked;
+  return { ...u, intent: "not_found", call: call("actors", lang, { missing: missing.join(" ") }) };
+}
+
