@@ -58,6 +58,21 @@ export function foreignWords(article: Article, tokens: string[], known: (word: s
   );
 }
 
+/** The word "what kind of X?", "which X?", "jenis X apa?" asks to specify, when it is one of the words to match. */
+function specified(tokens: readonly string[], keys: readonly string[]): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next =
+      ["kind", "type", "sort"].includes(t) && tokens[i + 1] === "of"
+        ? tokens[i + 2]
+        : ["which", "jenis", "macam"].includes(t)
+          ? tokens[i + 1]
+          : undefined;
+    if (next && keys.includes(next)) return next;
+  }
+  return undefined;
+}
+
 /** The places of the story's setting a question names, by their code ("tentara azerbaijan" names AZ). */
 function settingPlacesAsked(article: Article, words: readonly string[]): string[] {
   const { places } = settingOf(article);
@@ -84,7 +99,7 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
 const CUE_WORDS = new Set(
   `berapa jumlah banyak how many much number kapan when day date year tanggal hari tahun dimana mana where kemana
   dilakukan sedang lagi doing do does did tugasnya tugas kenapa mengapa why alasan reason siapa who whom whose apa what
-  kata say said says tell told bilang mengatakan according menurut there since sejak`.split(/\s+/),
+  kata say said says tell told bilang mengatakan according menurut there since sejak kind type sort jenis macam`.split(/\s+/),
 );
 
 /** How much a match through a concept (a near-synonym) counts against the word itself. */
@@ -192,6 +207,7 @@ export function findFact(
       const first = tokenize(text.slice(0, 80))[0];
       return first !== undefined && (namedWords.has(first) || content.includes(first));
     });
+  const head = specified(tokens, keys);
   const scored = candidates(idx, keys)
     .filter((s) => hasFeature(s, cue) && (aboutNamed(s) || inPart(s)))
     // A loose cue (who, where, why) stays inside the part the question was read as, when it was read as one.
@@ -202,8 +218,8 @@ export function findFact(
       const matched = keys.filter((k) => matchWeight(k, s) > 0).length;
       if (keys.length > 0 && (matched === 0 || matched / keys.length < 0.6)) return { s, score: 0 };
       // A bare "apa"/"what" needs two of the question's words in the sentence: one shared word is a topic, not an answer;
-      // inside the part already meant, a question with one such word ("what kind of law?") needs just that one.
-      if (cue === "object" && matched < 2 && !(matched === keys.length && inPart(s))) return { s, score: 0 };
+      // inside the part already meant, the word a "what kind of X?" / "X jenis apa?" asks to specify is enough.
+      if (cue === "object" && matched < 2 && !(head && matchWeight(head, s) > 0 && inPart(s))) return { s, score: 0 };
       if (!setting.every((code) => s.places.has(code))) return { s, score: 0 };
       let score = weighed.reduce((sum, w) => sum + matchWeight(w, s), 0);
       if ((cue === "place" && s.hasPlace) || (cue === "reason" && s.hasReason)) score += 0.5;
