@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { addFixtureArticle, contentCopy, type MainProcess, RICE, startMain } from "./helpers/mainProcess.js";
+import { addFixtureArticle, contentCopy, type MainProcess, RELOADED, RICE, startMain, waitUntilWatching } from "./helpers/mainProcess.js";
 
 /**
  * The console chat of `npm start` (no token) fed by a pipe that stays open,
@@ -29,24 +29,14 @@ async function ask(bot: MainProcess, question: string): Promise<string> {
   return bot.waitForOutput(/Sumber: [^\n]*\n\n/, { after, timeoutMs: 20_000 });
 }
 
-const RELOADED = /"msg":"content reloaded"[^\n]*\n/;
-
 describe("npm start as a console chat on a pipe", () => {
   it("GIVEN an article folder added while it runs THEN the next question is answered from it", async () => {
     const { bot, dir } = consoleBot();
     expect(await ask(bot, "apa kata India?")).toContain("tidak memuat reaksi dari India");
-    // The watch is set up asynchronously: add the folder, and remove-and-add again until a reload shows it was seen.
-    for (let i = 0; ; i++) {
-      const after = bot.output.length;
-      rmSync(`${dir}/${RICE}`, { recursive: true, force: true });
-      addFixtureArticle(dir, RICE);
-      try {
-        await bot.waitForOutput(/"added":\["2023-11-02-rice-exports"\][^\n]*"msg":"content reloaded"/, { after, timeoutMs: 1_500 });
-        break;
-      } catch (err) {
-        if (i >= 15) throw err;
-      }
-    }
+    await waitUntilWatching(bot, dir);
+    const after = bot.output.length;
+    addFixtureArticle(dir, RICE);
+    await bot.waitForOutput(/"added":\["2023-11-02-rice-exports"\][^\n]*"msg":"content reloaded"/, { after, timeoutMs: 10_000 });
     expect(await ask(bot, "apa kata India?")).toContain("Reaksi India");
   });
 

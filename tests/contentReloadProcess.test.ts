@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addFixtureArticle, contentCopy, type MainProcess, RICE } from "./helpers/mainProcess.js";
-import { discordReaction, type Peers, RELOADED, startMainOnPeers, startPeers, telegramAsker, waitUntilWatching } from "./helpers/peersProcess.js";
+import { addFixtureArticle, contentCopy, type MainProcess, RELOADED, RICE, waitUntilWatching } from "./helpers/mainProcess.js";
+import { discordReaction, type Peers, startMainOnPeers, startPeers, telegramAsker } from "./helpers/peersProcess.js";
 
 /**
  * Hot reload in the real `npm start` process, Telegram (local peer) and

@@ -117,6 +117,17 @@ describe("content reload while running", () => {
     expect(reloadContent(holder, dir, undefined, { ifChanged: true })).toEqual({ ok: true, articles: [LATER, FOLDER], version: 3 });
   });
 
+  it("GIVEN the watcher started THEN it says so once, naming the folder; GIVEN watch off THEN it says SIGHUP is the trigger", () => {
+    const dir = contentCopy();
+    const holder = new LibraryHolder(loadLibrary(dir));
+    const on = recordingLogger();
+    watchers.push(watchContent({ holder, contentDir: dir, logger: on.logger }));
+    expect(on.lines().filter((l) => l.msg === "content watch started")).toEqual([expect.objectContaining({ dir })]);
+    const off = recordingLogger();
+    watchers.push(watchContent({ holder, contentDir: dir, logger: off.logger, watch: false }));
+    expect(off.lines().map((l) => l.msg)).toEqual(["content watch off (CONTENT_WATCH=false): SIGHUP reloads"]);
+  });
+
   it("GIVEN a watcher with no onReload listener (as production starts it) THEN SIGHUP still swaps the content and bumps the version", () => {
     const dir = contentCopy();
     const holder = new LibraryHolder(loadLibrary(dir));

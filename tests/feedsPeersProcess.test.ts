@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentCopy, type MainProcess } from "./helpers/mainProcess.js";
-import { discordCommand, discordReaction, type Peers, RELOADED, startMainOnPeers, startPeers, telegramAsker, waitUntilWatching } from "./helpers/peersProcess.js";
+import { contentCopy, type MainProcess, RELOADED, waitUntilWatching } from "./helpers/mainProcess.js";
+import { discordCommand, discordReaction, type Peers, startMainOnPeers, startPeers, telegramAsker } from "./helpers/peersProcess.js";
 import { FIXTURE_DIR, type HttpFixtures, startHttpFixtures } from "./peers/httpFixtures.js";
 
 /**

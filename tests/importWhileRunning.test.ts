@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentCopy, type MainProcess } from "./helpers/mainProcess.js";
-import { discordReaction, type Peers, RELOADED, startMainOnPeers, startPeers, telegramAsker, waitUntilWatching } from "./helpers/peersProcess.js";
+import { contentCopy, type MainProcess, RELOADED, waitUntilWatching } from "./helpers/mainProcess.js";
+import { discordReaction, type Peers, startMainOnPeers, startPeers, telegramAsker } from "./helpers/peersProcess.js";
 import { runScript } from "./helpers/spawn.js";
 import { FIXTURE_DIR, type HttpFixtures, startHttpFixtures } from "./peers/httpFixtures.js";
 

@@ -125,10 +125,13 @@ export function watchContent(options: {
     timer = setTimeout(reload, debounceMs, true);
   };
   let watcher: FSWatcher | undefined;
-  if (options.watch !== false) {
+  if (options.watch === false) logger?.info("content watch off (CONTENT_WATCH=false): SIGHUP reloads");
+  else {
     try {
       watcher = watch(resolve(contentDir), { recursive: true }, soon);
       watcher.on("error", (err) => logger?.warn({ err }, "content watch failed; SIGHUP still reloads"));
+      // Said once at start, so an operator (and the process tests) can see that file changes will be followed.
+      logger?.info({ dir: resolve(contentDir) }, "content watch started");
     } catch (err) {
       logger?.warn({ err }, "cannot watch the content folder; SIGHUP still reloads");
     }

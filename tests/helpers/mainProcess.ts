@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONTENT_DIR, ROOT } from "./core.js";
@@ -19,7 +19,7 @@ export interface MainProcess {
   readonly exited: Promise<number | null>;
   /** The line in which the first match of `pattern` (after `after`) ends: a pattern for one log line gives that line. */
   waitForLine(pattern: RegExp, options?: { after?: number; timeoutMs?: number }): Promise<string>;
-  /** Resolves with the output from `after` up to the first match of `pattern`; rejects after `timeoutMs`. */
+  /** Resolves with the output from `after` up to the first match of `pattern`; rejects after `timeoutMs`, or at once when the process has ended. */
   waitForOutput(pattern: RegExp, options?: { after?: number; timeoutMs?: number }): Promise<string>;
   /** Writes one line to stdin (stdin: "pipe" only). */
   writeLine(line: string): void;
@@ -37,6 +37,8 @@ export function startMain(env: Record<string, string>, options: { stdin?: "pipe"
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let output = "";
+  /** How the process ended, once it has and its output is all read ("close"): a wait then fails at once. */
+  let ended: string | undefined;
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
     output += d.toString();
@@ -44,6 +46,10 @@ export function startMain(env: Record<string, string>, options: { stdin?: "pipe"
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
+  child.once("close", (code, signal) => {
+    ended = signal ? `signal ${signal}` : `code ${code}`;
+    for (const l of listeners) l();
+  });
   const process_: MainProcess = {
     child,
     dataDir,
@@ -59,10 +65,11 @@ export function startMain(env: Record<string, string>, options: { stdin?: "pipe"
         const check = () => {
           const tail = output.slice(after);
           const m = pattern.exec(tail);
-          if (!m) return false;
+          if (!m && !ended) return false;
           listeners.delete(onChange);
           clearTimeout(timer);
-          resolve(tail.slice(0, m.index + m[0].length));
+          if (m) resolve(tail.slice(0, m.index + m[0].length));
+          else reject(new Error(`no ${pattern}: the process ended (${ended}); output after ${after}:\n${tail}`));
           return true;
         };
         const onChange = () => void check();
@@ -100,4 +107,37 @@ export const FUKUSHIMA = "2023-08-24-fukushima-water";
 /** Copies one fixture article folder into `contentDir`. */
 export function addFixtureArticle(contentDir: string, folder: string): void {
   cpSync(join(FIXTURE_LIBRARY, folder), join(contentDir, folder), { recursive: true });
+}
+
+export const RELOADED = /"msg":"content reloaded"[^\n]*\n/;
+const WATCH_STARTED = /"msg":"content watch started"/;
+
+/**
+ * Resolves once a file change under `contentDir` has reloaded the running
+ * bot's content; fails fast, saying which, when the bot never started its
+ * content watcher (its "content watch started" line is written before any
+ * platform starts, so call this once the bot is up) or when the watcher runs
+ * but no change reloads within `deadlineMs`. Node 20 sets up a recursive watch
+ * on Linux asynchronously, so the folder is touched until a reload shows the
+ * watch is live. Needs LOG_LEVEL info or lower.
+ */
+export async function waitUntilWatching(bot: MainProcess, contentDir: string, deadlineMs = 10_000): Promise<void> {
+  try {
+    await bot.waitForOutput(WATCH_STARTED, { timeoutMs: 2_000 });
+  } catch {
+    throw new Error(`the running bot never started its content watcher: no "content watch started" line in its log\n${bot.output.slice(-2_000)}`);
+  }
+  const giveUpAt = Date.now() + deadlineMs;
+  for (let i = 0; ; i++) {
+    const after = bot.output.length;
+    writeFileSync(join(contentDir, "README.txt"), `not an article ${i}\n`);
+    try {
+      await bot.waitForOutput(RELOADED, { after, timeoutMs: Math.min(2_000, Math.max(1, giveUpAt - Date.now())) });
+      return;
+    } catch {
+      if (Date.now() >= giveUpAt) {
+        throw new Error(`the content watcher started, but no file change under ${contentDir} reloaded the content within ${deadlineMs} ms`);
+      }
+    }
+  }
 }

@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { PERMISSIONS, snowflake } from "../peers/discordPayloads.js";
 import { FakeDiscord, type RecordedRequest } from "../peers/fakeDiscord.js";
 import { startTelegramPeer, TEST_TOKEN, type TelegramPeer } from "../peers/telegramPeer.js";
@@ -82,28 +80,4 @@ export async function discordReaction(peers: Peers, actor: string): Promise<{ ti
   const body = await discordCommand(peers, "reaction", [{ name: "actor", value: actor }]);
   const embed = body.data.embeds[0];
   return { title: String(embed.title), footer: String(embed.footer?.text ?? ""), fields: JSON.stringify(embed.fields ?? []) };
-}
-
-export const RELOADED = /"msg":"content reloaded"[^\n]*\n/;
-
-/**
- * Resolves once a file change under `contentDir` has reloaded the running
- * bot's content. Node 20 sets up a recursive watch on Linux asynchronously, so
- * the folder is touched until a reload shows the watch is live, within one
- * overall deadline whose failure says what is wrong.
- */
-export async function waitUntilWatching(bot: MainProcess, contentDir: string, deadlineMs = 15_000): Promise<void> {
-  const giveUpAt = Date.now() + deadlineMs;
-  for (let i = 0; ; i++) {
-    const after = bot.output.length;
-    writeFileSync(join(contentDir, "README.txt"), `not an article ${i}\n`);
-    try {
-      await bot.waitForOutput(RELOADED, { after, timeoutMs: Math.min(2_000, Math.max(1, giveUpAt - Date.now())) });
-      return;
-    } catch {
-      if (Date.now() >= giveUpAt) {
-        throw new Error(`the running bot did not reload within ${deadlineMs} ms of files changing under ${contentDir}: is its content watcher running?`);
-      }
-    }
-  }
 }
