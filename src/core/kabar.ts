@@ -146,9 +146,9 @@ export class Kabar {
    */
   private async execute(rawCall: CommandCall, chat?: ChatContext): Promise<Reply> {
     // Every path (slash command, typed command, button, free text) passes here, so this is where user text is made safe.
+    const chosen = rawCall.command === "lang" ? undefined : await this.chatLang(chat);
     const call = safeCall(rawCall);
-    if (call === "too long") return this.noticeReply(rawCall.lang, t(rawCall.lang).messageTooLong(MAX_QUESTION_CHARS));
-    const chosen = call.command === "lang" ? undefined : await this.chatLang(chat);
+    if (call === "too long") return this.noticeReply(chosen ?? rawCall.lang, t(chosen ?? rawCall.lang).messageTooLong(MAX_QUESTION_CHARS));
     const reply = await this.runCall(chosen && chosen !== call.lang ? { ...call, lang: chosen } : call, chat);
     const memory = this.options.conversations;
     if (chat && memory) {

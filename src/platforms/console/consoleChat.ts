@@ -65,8 +65,11 @@ export class ConsolePlatform implements Platform {
       terminal: this.interactive,
       crlfDelay: Infinity,
     });
-    const s = t(this.options.lang ?? "id");
-    const examples = exampleQuestions(kabar.library.newest(), this.options.lang ?? "id");
+    // The console's own lines follow a /lang choice stored for it (a previous session's), as its answers do.
+    const ownLang = async () => (await kabar.chatLang(CONSOLE_CHAT)) ?? this.options.lang ?? "id";
+    const startLang = await ownLang();
+    const s = t(startLang);
+    const examples = exampleQuestions(kabar.library.newest(), startLang);
     if (this.interactive) this.output.write(`${s.consoleHint}\n${s.consoleExamples(examples)}\n${s.consoleUsage}\n\n`);
     else process.stderr.write(`${s.consoleHint}\n`);
 
@@ -92,7 +95,7 @@ export class ConsolePlatform implements Platform {
         updatesTotal.inc({ platform: "console", kind: text.startsWith("/") ? "command" : "text" });
         // A person typing is limited like any user; piped input is the operator's own file of questions
         // (`printf … | npm start`), answered line by line however many there are.
-        const gate = this.interactive ? kabar.admit(CONSOLE_CHAT, this.options.lang ?? "id") : { answer: true as const };
+        const gate = this.interactive ? kabar.admit(CONSOLE_CHAT, await ownLang()) : { answer: true as const };
         if (gate.answer) this.write((await kabar.answer(text, { chat: CONSOLE_CHAT, fallbackLang: this.options.lang ?? "id" })).reply);
         else if (gate.notice) this.write(gate.notice);
         if (this.interactive) rl.prompt();

@@ -56,10 +56,18 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
       },
       "discord interaction failed",
     );
-    await apologize(interaction, langFromLocale(interaction.locale)).catch((e: unknown) =>
+    await apologize(interaction, await langOf(interaction, deps.kabar)).catch((e: unknown) =>
       deps.logger.warn({ err: loggableError(e), interactionId: interaction.id }, "could not send the apology"),
     );
   }
+}
+
+/**
+ * The language of the bot's own replies in this chat (apologies, stale buttons, the limit's notice,
+ * autocomplete): the chat's /lang choice, else the user's Discord locale, as for every answer there.
+ */
+async function langOf(interaction: Interaction, kabar: Kabar, fallback: Lang = langFromLocale(interaction.locale)): Promise<Lang> {
+  return (await kabar.chatLang(interactionChat(interaction))) ?? fallback;
 }
 
 async function apologize(interaction: Interaction, lang: Lang): Promise<void> {
@@ -125,7 +133,7 @@ async function admitted(
 }
 
 async function handleSlash(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
-  const lang = langFromLocale(interaction.locale);
+  const lang = await langOf(interaction, deps.kabar);
   const call = callFromSlash(interaction, deps.kabar, lang);
   const chat = interactionChat(interaction);
   if (!(await admitted(interaction, chat, lang, deps))) return;
@@ -154,7 +162,7 @@ async function sendReply(interaction: ChatInputCommandInteraction | ButtonIntera
 }
 
 async function handleAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
-  const lang = langFromLocale(interaction.locale);
+  const lang = await langOf(interaction, deps.kabar);
   const def = deps.kabar.command(interaction.commandName);
   const focused = interaction.options.getFocused(true);
   const option = def ? optionDefinitions(def, interaction.options.getSubcommand(false)).find((o) => o.name === focused.name) : undefined;
@@ -166,12 +174,12 @@ async function handleButton(interaction: ButtonInteraction, deps: InteractionDep
   const call = callFromButton(interaction.customId);
   if (!call || !deps.kabar.command(call.command)) {
     // A button from an older version, or one another bot left: say so privately instead of failing.
-    const lang = langFromLocale(interaction.locale);
+    const lang = await langOf(interaction, deps.kabar);
     await interaction.reply({ content: t(lang).staleButton, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
     return;
   }
   const chat = interactionChat(interaction);
-  if (!(await admitted(interaction, chat, call.lang, deps))) return;
+  if (!(await admitted(interaction, chat, await langOf(interaction, deps.kabar, call.lang), deps))) return;
   const reply = await withDeferral(deps.kabar.run(call, chat), deps.deferAfterMs, () =>
     interaction.deferUpdate(),
   );

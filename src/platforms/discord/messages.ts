@@ -36,9 +36,11 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   if (text === undefined) return;
   updatesTotal.inc({ platform: "discord", kind: "text" });
   // The words decide the language; a bare "PBB?" falls back to the server's language (English in DMs).
-  const fallbackLang = message.inGuild() ? langFromLocale(message.guild.preferredLocale) : "en";
+  const serverLang = message.inGuild() ? langFromLocale(message.guild.preferredLocale) : "en";
+  const chat = messageChat(message);
+  // The bot's own notices here (the limit, an apology) follow the chat's /lang choice, as its answers do.
+  const fallbackLang = (await deps.kabar.chatLang(chat)) ?? serverLang;
   try {
-    const chat = messageChat(message);
     const gate = deps.kabar.admit(chat, fallbackLang);
     if (!gate.answer) {
       if (gate.notice) await message.reply({ content: gate.notice.blocks.join("\n"), allowedMentions: NO_MENTIONS, failIfNotExists: false });

@@ -100,7 +100,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       { err: err.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id, callback: ctx.callbackQuery?.data },
       "telegram update failed",
     );
-    const text = t(langFromLocale(ctx.from?.language_code)).genericError;
+    // The chat's /lang choice, like every other reply there (the lookup never throws).
+    const lang = (await kabar.chatLang(chatContextFor(ctx, logger))) ?? langFromLocale(ctx.from?.language_code);
+    const text = t(lang).genericError;
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
       else if (ctx.chat) await ctx.reply(text);
@@ -174,14 +176,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   guarded.on("callback_query:data", async (ctx) => {
     updatesTotal.inc({ platform: "telegram", kind: "button" });
     const call = decodeCall(ctx.callbackQuery.data);
-    const lang = call?.lang ?? langFromLocale(ctx.from.language_code);
+    const chat = chatContextFor(ctx, logger);
+    // The bot's own notices (a stale button, the limit) follow the chat's /lang choice, as its answers do.
+    const lang = (await kabar.chatLang(chat)) ?? call?.lang ?? langFromLocale(ctx.from.language_code);
     const message = ctx.callbackQuery.message;
     if (!call || !kabar.command(call.command) || !message) {
       // Buttons from an older version, or of a message Telegram no longer lets us edit.
       await ctx.answerCallbackQuery({ text: t(lang).staleButton });
       return;
     }
-    const chat = chatContextFor(ctx, logger);
     const gate = kabar.admit(chat, lang);
     if (!gate.answer) {
       // A button press over the limit: the notice as the press's own popup, or nothing (the spinner stops).
