@@ -59,15 +59,16 @@ export class ConsolePlatform implements Platform {
 
   async start(): Promise<void> {
     const { kabar } = this.options;
+    // The console's own lines follow a /lang choice stored for it (a previous session's), as its answers do.
+    // Read before the input is: piped lines arrive at once, and none may come before the line handler.
+    const ownLang = async () => (await kabar.chatLang(CONSOLE_CHAT)) ?? this.options.lang ?? "id";
+    const startLang = await ownLang();
     const rl = createInterface({
       input: this.input,
       ...(this.interactive ? { output: this.output, prompt: "kabar> " } : {}),
       terminal: this.interactive,
       crlfDelay: Infinity,
     });
-    // The console's own lines follow a /lang choice stored for it (a previous session's), as its answers do.
-    const ownLang = async () => (await kabar.chatLang(CONSOLE_CHAT)) ?? this.options.lang ?? "id";
-    const startLang = await ownLang();
     const s = t(startLang);
     const examples = exampleQuestions(kabar.library.newest(), startLang);
     if (this.interactive) this.output.write(`${s.consoleHint}\n${s.consoleExamples(examples)}\n${s.consoleUsage}\n\n`);
