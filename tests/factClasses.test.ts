@@ -35,6 +35,15 @@ describe("a long sentence is cut to the clause that holds the fact", () => {
     expect(reply.blocks[0]).toMatch(/^The article says \(our translation\): “… and stricter observance .* humanitarian law,” said Guterres's spokesperson, Stephane Dujarric\.$/);
   });
 
+  it("GIVEN the fact after the question's words THEN the excerpt starts at those words, as far back as fits", async () => {
+    const reply = await ask("siapa yang meminta deeskalasi?");
+    expect(reply.blocks[0]).toMatch(/^Menurut artikel: “… deeskalasi, dan ketaatan .* kata juru bicara Guterres, Stephane Dujarric\.$/);
+  });
+
+  it("GIVEN 'which year ...?' THEN a time question: the sentence giving the year comes first", async () => {
+    expect((await ask("which year's ceasefire did the UN mention?", "en")).blocks[0]).toMatch(/^The article says \(our translation\): “… .*the 2020 ceasefire/);
+  });
+
   it.each([
     ["a sentence that fits", "Ada 2.000 orang di sana, kata Moskow.", "count: orang"],
     ["no focus", spokesperson.text, undefined],

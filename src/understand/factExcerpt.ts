@@ -66,8 +66,11 @@ export function factExcerpt(sentence: string, focus: string | undefined): string
   let best = 0;
   for (let i = 1; i < clauses.length; i++) if (rank(i) > rank(best)) best = i;
   if (rank(best) === 0) return sentence;
-  // A clause giving the fact reads with the words before it that lead to it: "said Guterres's spokesperson, Stephane Dujarric".
-  const start = best > 0 && hits[best]! === 0 && hits[best - 1]! > 0 ? best - 1 : best;
+  // The clause giving the fact reads with the question's words before it, as far back as still fits
+  // ("deeskalasi, ... kata juru bicara Guterres, Stephane Dujarric"), or at least with the clause leading to it.
+  const fits = (i: number) => sentence.length - clauses[i]!.start <= WHOLE_SENTENCE_CHARS;
+  let start = best > 0 && hits[best]! === 0 ? best - 1 : best;
+  for (let i = start - 1; i >= 1 && fits(i); i--) if (hits[i]! > 0) start = i;
   if (start === 0) return sentence;
   return `… ${sentence.slice(clauses[start]!.start).replace(/^[\s,;:]+/, "")}`;
 }

@@ -82,7 +82,7 @@ function settingPlacesAsked(article: Article, words: readonly string[]): string[
 }
 
 const CUE_PHRASES: Array<[RegExp, FactCue]> = [
-  [/ (kapan|when|what day|what date|what year|tanggal berapa|hari apa|tahun berapa|pada hari|sejak kapan|since when) /, "time"],
+  [/ (kapan|when|(what|which) (day|date|year|month)|tanggal berapa|hari apa|tahun berapa|bulan apa|pada hari|sejak kapan|since when) /, "time"],
   [/ (berapa|how many|how much|jumlah|number of|berapa banyak) /, "count"],
   [/ (dimana|di mana|where|ke mana|kemana) /, "place"],
   // An action under way ("what are the peacekeepers doing?") must be answered by one.

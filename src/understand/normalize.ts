@@ -19,7 +19,7 @@ const INFORMAL: Record<string, string> = {
   ama: "sama", gitu: "begitu", gt: "begitu", gini: "begini", aj: "saja", doang: "saja",
   tau: "tahu", tw: "tahu", ato: "atau", atw: "atau", dr: "dari", dri: "dari", pd: "pada", lg: "lagi",
   sy: "saya", aku: "saya", gue: "saya", gw: "saya", gua: "saya", km: "kamu", lu: "kamu", lo: "kamu", elo: "kamu",
-  bkn: "bukan", sbg: "sebagai", tsb: "tersebut", sbb: "sebagai", ttg: "tentang", tntg: "tentang",
+  jubir: "juru bicara", bkn: "bukan", sbg: "sebagai", tsb: "tersebut", sbb: "sebagai", ttg: "tentang", tntg: "tentang",
   diem: "diam", src: "source", srcs: "sources",
   // Polite address ("halo kak", "mas, bisa bantu?"): it says who is spoken to, not what is asked.
   kak: "", kakak: "", mas: "", mbak: "", mba: "", bang: "", om: "", bos: "", mimin: "", ceritain: "ceritakan", jelasin: "jelaskan", kasih: "beri", kasi: "beri", omongan: "ucapan",
