@@ -1,6 +1,7 @@
 import type { Article } from "../content/article.js";
+import { findDetail, isQuestion, partsAbout } from "./factDetail.js";
 import { encodeFocus } from "./factExcerpt.js";
-import { factCue, findFact } from "./facts.js";
+import { type FactCue, type FactResult, factCue, findFact } from "./facts.js";
 import { call, type Intent, type Understood } from "./understood.js";
 
 /**
@@ -18,9 +19,13 @@ const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknow
  * it comes from; when the article never uses the words naming the thing
  * asked ("how many people died?"), the answer says so and lists what it covers.
  */
-export function withFact(u: Understood, tokens: string[], article: Article): Understood {
+export function withFact(u: Understood, tokens: string[], article: Article, text = ""): Understood {
   const cue = factCue(tokens);
-  if (!cue || !FACT_KINDS.has(u.intent) || u.call.args.length === "short") return u;
+  if (u.call.args.length === "short") return u;
+  // A question with no fact cue, or whose cue finds nothing, may still ask for a detail of the part it was read as.
+  const detail = () => (isQuestion(tokens, text) ? withDetail(u, tokens, article) : u);
+  if (!cue) return detail();
+  if (!FACT_KINDS.has(u.intent)) return u;
   const { lang, call: asked } = u;
   const section = asked.command === "background" ? article.background.find((s) => s.id === asked.args.topic) : undefined;
   const named = asked.args.actor ? [asked.args.actor] : (section?.actors ?? []);
@@ -39,12 +44,7 @@ export function withFact(u: Understood, tokens: string[], article: Article): Und
   const found = findFact(article, tokens, cue, named, parts);
   // "what"/"apa" is in most questions: it only looks for a sentence inside the part already meant.
   const unitOnly = cue === "object" || u.intent === "help";
-  if (found.found && found.unit && (!unitOnly || preferred || byDefault)) {
-    const fact = { fact: found.sentences.map((s) => s.ref).join(","), focus: encodeFocus(cue, found.focus) };
-    return found.unit.kind === "actor"
-      ? { ...u, intent: "reaction", call: call("reaction", lang, { actor: found.unit.id, ...fact }) }
-      : { ...u, intent: "background", call: call("background", lang, { topic: found.unit.id, ...fact }) };
-  }
+  if (found.found && found.unit && (!unitOnly || preferred || byDefault)) return answered(u, found, cue);
   // Not in the article: a news fact it does not report ("how many people died?", "kapan pertemuan berikutnya?",
   // "how many Russian peacekeepers died?"). Other words it lacks may be its facts phrased otherwise: no claim then.
   if (found.found) return u;
@@ -52,8 +52,37 @@ export function withFact(u: Understood, tokens: string[], article: Article): Und
   // Only for a question about the story: "harga bitcoin berapa?" stays off-topic.
   const about = u.intent === "reaction" || u.intent === "background" || found.aboutStory;
   const noCount = cue === "count" && found.asked.length > 0 && about;
-  if (!found.newsFact && !noCount) return u;
+  if (!found.newsFact && !noCount) return detail();
   const missing = found.missing.length > 0 ? found.missing : found.asked;
   return { ...u, intent: "not_found", call: call("actors", lang, { missing: missing.join(" ") }) };
 }
 
+
+/** The call answering with the sentences found, under the part they belong to. */
+function answered(u: Understood, found: FactResult & { found: true }, cue: FactCue): Understood {
+  const fact = { fact: found.sentences.map((s) => s.ref).join(","), focus: encodeFocus(cue, found.focus) };
+  if (!found.unit) return u;
+  return found.unit.kind === "actor"
+    ? { ...u, intent: "reaction", call: call("reaction", u.lang, { actor: found.unit.id, ...fact }) }
+    : { ...u, intent: "background", call: call("background", u.lang, { topic: found.unit.id, ...fact }) };
+}
+
+/**
+ * A question read as an actor's reaction or a background section, whose own distinctive words stand in one
+ * sentence of that part or of another part about the same actor (factDetail.ts): that sentence leads the answer.
+ */
+function withDetail(u: Understood, tokens: string[], article: Article): Understood {
+  const { actor, topic } = u.call.args;
+  const unit =
+    u.intent === "reaction" && actor && article.actors.some((a) => a.id === actor)
+      ? ({ kind: "actor", id: actor } as const)
+      : u.intent === "background" && topic && article.background.some((s) => s.id === topic)
+        ? ({ kind: "section", id: topic } as const)
+        : undefined;
+  if (!unit || u.call.args.fact) return u;
+  const found = findDetail(article, tokens, partsAbout(article, unit));
+  if (!found.found) return u;
+  // The part stays the one the question was read as: the detail (maybe from another part about the same actor) leads it.
+  // "object": a thing named in the sentence; the excerpt of a long one opens at the clause holding the question's words.
+  return answered(u, { ...found, unit }, "object");
+}

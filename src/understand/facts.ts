@@ -142,6 +142,16 @@ const NEWS_FACT_WORDS = new Set(
 /** Offices ("siapa presiden azerbaijan?"): a fact of this story only when the question names the story's places or parties. */
 const OFFICE_WORDS = new Set(`president presiden prime perdana pm king raja`.split(/\s+/));
 
+/**
+ * The words of a question that can name the thing asked: no function words, cue words, light verbs or numbers.
+ * Words of saying and condemning ask about a reaction, not for a fact: never "the thing asked about".
+ */
+export function contentWords(tokens: readonly string[]): string[] {
+  return [...new Set(tokens)].filter(
+    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !LIGHT_VERBS.has(t) && !/^\d+$/.test(t) && score(LEX.reaction, [t], ` ${t} `) === 0,
+  );
+}
+
 export type FactResult =
   /** `focus`: the question's words, for cutting a long sentence to the clause that holds them (factExcerpt.ts). */
   | { found: true; sentences: FactSentence[]; unit?: FactUnit; focus: string[] }
@@ -179,10 +189,7 @@ export function findFact(
   const aboutNamed = (s: IndexedSentence) =>
     named.length === 0 ||
     named.some((a, i) => s.unit?.id === a.id || [...aliasForms[i]!].some((w) => s.forms.has(w)));
-  // Words of saying and condemning ask about a reaction, not for a fact: never "the thing asked about".
-  const content = [...new Set(tokens)].filter(
-    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !LIGHT_VERBS.has(t) && !/^\d+$/.test(t) && score(LEX.reaction, [t], ` ${t} `) === 0,
-  );
+  const content = contentWords(tokens);
   const missing = content.filter((t) => !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)));
   const aboutStory = content.some((t) => idx.names.has(t));
   const newsFact = missing.some((w) => NEWS_FACT_WORDS.has(w) || (aboutStory && OFFICE_WORDS.has(w)));

@@ -95,7 +95,7 @@ export function understand(text: string, article: Article, fallbackLang: Lang = 
   const { tokens, particles } = tokenizeCounting(text);
   const read = { ...readTokens(article, tokens), particles };
   const understood = decide(text, read, article, fallbackLang);
-  return withFact(understood, read.tokens, article);
+  return withFact(understood, read.tokens, article, text);
 }
 
 function decide(text: string, read: { tokens: string[]; informal: number; particles: number }, article: Article, fallbackLang: Lang): Understood {

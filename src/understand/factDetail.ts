@@ -1,0 +1,120 @@
+import type { Article } from "../content/article.js";
+import { type FactUnit, factIndex, type IndexedSentence, wordForms } from "./factIndex.js";
+import { contentWords, type FactResult } from "./facts.js";
+
+/**
+ * A question with no fact cue, or whose cue found nothing, that was read as an
+ * actor's reaction or a background section ("what does armenia host for
+ * russia", "gmn hubungan armenia ama rusia setahun belakangan") often asks for
+ * a detail that stands deep inside that part. Its detail is the sentence of
+ * the part (or of another part about the same actor) holding the question's
+ * own distinctive words: the words that are not the part's identity (the
+ * actors' names, the story's setting, the section's title and keywords),
+ * because those only say which part is meant, never which of its sentences.
+ * A question with no such word ("what's russia's role?", "apa kata Prancis?")
+ * names no detail and keeps its answer.
+ */
+
+/** Question words of both languages (casual forms are mended to these before: gmn → bagaimana, hows → how is). */
+const QUESTION_WORDS = new Set(
+  `how what which why where when who whom whose apa apakah bagaimana gimana kenapa mengapa siapa kapan dimana mana berapa`.split(/\s+/),
+);
+/** English auxiliaries ask only when they open the message: "is russia eager ...?", not "russia is weak". */
+const OPENING_AUXILIARIES = new Set(`is are was were does do did could can will would should has have`.split(/\s+/));
+
+/** Whether a message asks something: a question word, an opening auxiliary, or a question mark. */
+export function isQuestion(tokens: readonly string[], text: string): boolean {
+  return text.includes("?") || tokens.some((t) => QUESTION_WORDS.has(t)) || OPENING_AUXILIARIES.has(tokens[0] ?? "");
+}
+
+const sameUnit = (a: FactUnit, b: FactUnit) => a.kind === b.kind && a.id === b.id;
+
+/** The part and every other part about the same actors: an actor's reaction and the sections about them. */
+export function partsAbout(article: Article, unit: FactUnit): FactUnit[] {
+  const actors = unit.kind === "actor" ? [unit.id] : (article.background.find((s) => s.id === unit.id)?.actors ?? []);
+  const parts: FactUnit[] = [
+    unit,
+    ...actors.map((id): FactUnit => ({ kind: "actor", id })),
+    ...article.background.filter((s) => s.actors.some((a) => actors.includes(a))).map((s): FactUnit => ({ kind: "section", id: s.id })),
+  ];
+  return parts.filter((p, i) => parts.findIndex((q) => sameUnit(p, q)) === i);
+}
+
+/** A word's forms, without the concepts (near-synonyms): identity is the word itself, not its neighbours. */
+const literalForms = (word: string) => wordForms(word).filter((f) => !f.startsWith("@"));
+
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * The question's words that name the story or the part: the article's title ("operasi militer"), the sections' titles,
+ * and their keywords, a phrase only when the question holds all of its words ("perang tahun 2020" makes no "setahun" a keyword).
+ */
+function identityWords(article: Article, parts: readonly FactUnit[], words: readonly string[]): Set<string> {
+  const sections = article.background.filter((s) => parts.some((p) => p.kind === "section" && p.id === s.id));
+  const titles = [article.title.id, article.title.en, ...sections.flatMap((s) => [s.title.id, s.title.en])].flatMap(wordsOf);
+  const phrases = [...titles.map((w) => [w]), ...sections.flatMap((s) => [...s.keywords.id, ...s.keywords.en]).map(wordsOf)];
+  const formsOfWord = new Map(words.map((w) => [w, new Set(literalForms(w))]));
+  const holding = (k: string) => words.filter((w) => literalForms(k).some((f) => formsOfWord.get(w)!.has(f)));
+  const identity = new Set<string>();
+  for (const phrase of phrases) {
+    const hits = phrase.map(holding);
+    if (hits.every((h) => h.length > 0)) hits.flat().forEach((w) => identity.add(w));
+  }
+  return identity;
+}
+
+/** What matches a distinctive word only through a near-synonym counts half, as in findFact. */
+const CONCEPT_WEIGHT = 0.5;
+/** A distinctive word must be matched by this share of the question's distinctive words the article uses. */
+const MIN_SHARE = 0.5;
+/** Bases shorter than this match only when they are the question's word itself. */
+const MIN_BASE = 5;
+/** Identity words break ties between sentences ("hubungan" picks the sentence about relations), never decide alone. */
+const IDENTITY_BONUS = 0.1;
+
+/**
+ * The sentence of `parts` holding the question's distinctive words, or `found: false` when the question has
+ * none the article uses, or no sentence holds at least half of them.
+ */
+export function findDetail(article: Article, tokens: readonly string[], parts: readonly FactUnit[]): FactResult {
+  const idx = factIndex(article);
+  const content = contentWords(tokens);
+  const names = new Set([...idx.names].flatMap(literalForms));
+  const isName = (w: string) => literalForms(w).some((f) => names.has(f));
+  const titled = identityWords(article, parts, content);
+  const isTitled = (w: string) => titled.has(w);
+  const distinctive = content.filter((w) => !isName(w) && !isTitled(w));
+  // A reader's word the article never uses cannot point at a sentence: it is neither evidence for nor against one.
+  const usable = distinctive.filter((w) => wordForms(w).some((f) => idx.vocabulary.has(f)));
+  const notFound = { found: false as const, missing: [], newsFact: false, asked: distinctive, aboutStory: true };
+  if (usable.length === 0) return notFound;
+  const identity = content.filter((w) => !isName(w) && isTitled(w));
+  const n = idx.sentences.length;
+  // A short base of a longer word is where affix reduction collides ("serangan" and "perangnya" share "rang",
+  // "lately" and "latest" share "late"): only the word itself, a longer base or a concept points at a sentence.
+  const pointing = (word: string, f: string) => f === word || f.length >= MIN_BASE || f.startsWith("@");
+  const weight = (word: string, s: IndexedSentence) =>
+    Math.max(
+      0,
+      ...wordForms(word)
+        .filter((f) => s.forms.has(f) && pointing(word, f))
+        .map((f) => (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * Math.log(1 + n / (idx.df.get(f) ?? n))),
+    );
+  const scored = idx.sentences
+    .filter((s) => s.unit !== undefined && parts.some((p) => sameUnit(p, s.unit!)))
+    .map((s) => {
+      const matched = usable.filter((w) => weight(w, s) > 0);
+      if (matched.length === 0 || matched.length / usable.length < MIN_SHARE) return { s, score: 0 };
+      const ties = identity.filter((w) => weight(w, s) > 0).length * IDENTITY_BONUS;
+      // The part the question was read as wins a tie with another part about the same actor.
+      const home = sameUnit(parts[0]!, s.unit!) ? IDENTITY_BONUS / 2 : 0;
+      return { s, score: matched.reduce((sum, w) => sum + weight(w, s), 0) + ties + home };
+    })
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  // The opening sentence of the part already meant is where its answer begins: leading with it would only repeat it.
+  const opening = idx.sentences.find((s) => s.unit !== undefined && sameUnit(s.unit, parts[0]!));
+  if (!best || best.s === opening) return notFound;
+  return { found: true, sentences: [best.s], ...(best.s.unit ? { unit: best.s.unit } : {}), focus: usable };
+}
