@@ -84,35 +84,44 @@ describe("the sentence index", () => {
 });
 
 /**
- * The fact set (tests/fixtures/facts.jsonl, written blind): the expected fact
- * must stand in the first 300 characters of the reply's plain text, in the
- * question's language; a fact the article does not hold must be said to be
- * missing. Misses recorded beside it (facts.misses.json) may not grow.
+ * The fact sets, each written blind (without reading src/understand/): the
+ * expected fact must stand in the first 300 characters of the reply's plain
+ * text, in the question's language; a fact the article does not hold must be
+ * said to be missing. The misses of each set are recorded beside it
+ * (<set>.misses.json) and may not grow. facts.jsonl is the development set
+ * (its misses were studied and fixed: it must stay at 95% or more);
+ * facts-blind7 and facts-blind8 were added later and scored before any change
+ * was made for them (tests/fixtures/BLIND-BASELINE.md): they guard what the
+ * fact answering does on questions it was not tuned on.
  */
-describe("the fact set (tests/fixtures/facts.jsonl)", () => {
-  interface FactQuestion {
-    q: string;
-    lang: "id" | "en";
-    facts: string[];
-    absent?: boolean;
-  }
-  const questions = readFileSync(`${FIXTURES}facts.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l) as FactQuestion);
-  const recorded = JSON.parse(readFileSync(`${FIXTURES}facts.misses.json`, "utf8")) as string[];
+interface FactQuestion {
+  q: string;
+  lang: "id" | "en";
+  facts: string[];
+  absent?: boolean;
+}
 
-  async function missed(q: FactQuestion): Promise<boolean> {
-    const { reply } = await testKabar().answer(q.q, { fallbackLang: q.lang });
-    const opening = renderPlainText(reply).slice(0, 300).toLowerCase();
-    if (q.absent) return !(reply.kind === "not_found" && /does not hold that|tidak memuat hal itu/.test(opening));
-    return reply.lang !== q.lang || !q.facts.some((f) => opening.includes(f.toLowerCase()));
-  }
+async function missed(q: FactQuestion): Promise<boolean> {
+  const { reply } = await testKabar().answer(q.q, { fallbackLang: q.lang });
+  const opening = renderPlainText(reply).slice(0, 300).toLowerCase();
+  // Missing: a fact it does not hold ("does not hold that"), or a reaction from someone it does not cover.
+  if (q.absent) return !(reply.kind === "not_found" && /does not hold that|has no reaction from|tidak memuat/.test(opening));
+  return reply.lang !== q.lang || !q.facts.some((f) => opening.includes(f.toLowerCase()));
+}
 
-  it("GIVEN every question of the set THEN no miss beyond the recorded ones, and at least 95% of the facts found", async () => {
-    const misses: string[] = [];
-    for (const q of questions) if (await missed(q)) misses.push(q.q);
-    const withFacts = questions.filter((q) => !q.absent);
-    const found = withFacts.filter((q) => !misses.includes(q.q)).length / withFacts.length;
-    if (process.env.UPDATE_MISSES === "1") writeFileSync(`${FIXTURES}facts.misses.json`, `${JSON.stringify(misses.sort(), null, 2)}\n`);
-    expect(misses.filter((m) => !recorded.includes(m)), "new misses in facts.jsonl").toEqual([]);
-    expect(found).toBeGreaterThanOrEqual(0.95);
+for (const [set, floor] of [["facts", 0.95], ["facts-blind7", 0], ["facts-blind8", 0]] as const) {
+  describe(`the fact set tests/fixtures/${set}.jsonl`, () => {
+    const questions = readFileSync(`${FIXTURES}${set}.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l) as FactQuestion);
+    const recorded = JSON.parse(readFileSync(`${FIXTURES}${set}.misses.json`, "utf8")) as string[];
+
+    it(`GIVEN every question of the set THEN no miss beyond the recorded ones${floor ? `, and at least ${floor * 100}% of the facts found` : ""}`, async () => {
+      const misses: string[] = [];
+      for (const q of questions) if (await missed(q)) misses.push(q.q);
+      const withFacts = questions.filter((q) => !q.absent);
+      const found = withFacts.filter((q) => !misses.includes(q.q)).length / withFacts.length;
+      if (process.env.UPDATE_MISSES === "1") writeFileSync(`${FIXTURES}${set}.misses.json`, `${JSON.stringify(misses.sort(), null, 2)}\n`);
+      expect(misses.filter((m) => !recorded.includes(m)), `new misses in ${set}.jsonl`).toEqual([]);
+      expect(found).toBeGreaterThanOrEqual(floor);
+    });
   });
-});
+}
