@@ -36,8 +36,17 @@ export function placesIn(text: string): string[] {
   return findPlaces(tokenize(text), text).map((p) => p.code);
 }
 
+/** Lower-case letters and digits joined by single dashes, at most 24 characters (the schema's actor id). */
 const slug = (s: string) =>
-  s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 24).replace(/-+$/, "");
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    // Every run of other characters is one dash by now: a dash at either end, and one left by the cut.
+    .replace(/^-|-$/g, "")
+    .slice(0, 24)
+    .replace(/-$/, "");
 
 /**
  * The packages carry no colours: a stable one per code (same hue every import),
