@@ -35,7 +35,7 @@ export const MUTATION_GROUPS: Record<string, MutationGroup> = {
   },
   telegram: {
     mutate: ["src/platforms/telegram/html.ts", "src/platforms/telegram/groupRules.ts"],
-    tests: ["tests/telegramRender.test.ts", "tests/groupRules.test.ts", "tests/limits.test.ts", "tests/digestCompose.test.ts", "tests/fuzz.test.ts"],
+    tests: ["tests/telegramRender.test.ts", "tests/telegramLayout.test.ts", "tests/groupRules.test.ts", "tests/limits.test.ts", "tests/digestCompose.test.ts", "tests/fuzz.test.ts"],
   },
   discord: {
     mutate: ["src/platforms/discord/embeds.ts", "src/platforms/discord/text.ts", "src/platforms/discord/errorLog.ts"],

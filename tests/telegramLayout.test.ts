@@ -1,0 +1,111 @@
+import type { Message, UserFromGetMe } from "grammy/types";
+import { describe, expect, it } from "vitest";
+import { makeReply } from "../src/core/reply.js";
+import { t } from "../src/core/strings.js";
+import { addressedText } from "../src/platforms/telegram/groupRules.js";
+import { renderTelegramHtml } from "../src/platforms/telegram/html.js";
+
+/**
+ * The layout of a reply in Telegram HTML, and where it is split: with small
+ * limits, so each boundary is a message of exactly the limit and one of the
+ * limit plus one (the 4,096 itself is in tests/limits.test.ts).
+ */
+const blocks = (...texts: string[]) => makeReply({ kind: "notice", lang: "en", title: "", blocks: texts });
+
+describe("the layout of a reply", () => {
+  it("GIVEN a title, a block, quotes with and without our translation, a field and the source THEN each has its own paragraph and style", () => {
+    const reply = makeReply({
+      kind: "quote",
+      lang: "en",
+      title: "T&C",
+      blocks: ["b1"],
+      quotes: [
+        { speaker: "S", role: "R", text: "q", textLang: "id", translation: "tr" },
+        { speaker: "S2", role: "R2", text: "q2", textLang: "id" },
+      ],
+      fields: [{ name: "F", value: "v" }],
+      source: "src",
+    });
+    expect(renderTelegramHtml(reply)).toEqual([
+      [
+        "<b>T&amp;C</b>",
+        "b1",
+        "<blockquote>“q”\n— <i>S, R</i></blockquote>",
+        "<i>Our translation:</i> “tr”",
+        "<blockquote>“q2”\n— <i>S2, R2</i></blockquote>",
+        "<b>F</b>\nv",
+        "<i>src</i>",
+      ].join("\n\n"),
+    ]);
+  });
+});
+
+describe("packing paragraphs into messages", () => {
+  it("GIVEN two paragraphs that fill the limit exactly, the blank line between them counted THEN they share one message", () => {
+    expect(renderTelegramHtml(blocks("a".repeat(10), "b".repeat(10)), 22, Infinity)).toEqual([`${"a".repeat(10)}\n\n${"b".repeat(10)}`]);
+  });
+
+  it("GIVEN the same paragraphs and a limit one smaller THEN each gets its own message", () => {
+    expect(renderTelegramHtml(blocks("a".repeat(10), "b".repeat(10)), 21, Infinity)).toEqual(["a".repeat(10), "b".repeat(10)]);
+  });
+});
+
+describe("splitting one paragraph", () => {
+  it("GIVEN a paragraph exactly as long as the limit THEN it is not split", () => {
+    expect(renderTelegramHtml(blocks("ab ab ab ab"), 11, Infinity)).toEqual(["ab ab ab ab"]);
+  });
+
+  it("GIVEN it one character over THEN it is split between words, the first part as full as it can be", () => {
+    expect(renderTelegramHtml(blocks("ab ab ab ab"), 10, Infinity)).toEqual(["ab ab ab ", "ab"]);
+  });
+
+  it("GIVEN a bold title longer than a message THEN each part is re-wrapped in <b> and filled up to the limit, tags counted", () => {
+    const title = makeReply({ kind: "notice", lang: "en", title: "ab ab ab ab ab ab ab" });
+    expect(renderTelegramHtml(title, 16, Infinity)).toEqual(["<b>ab ab ab </b>", "<b>ab ab ab </b>", "<b>ab</b>"]);
+  });
+
+  it("GIVEN a quote longer than a message THEN each part is filled up to the limit, the blockquote tags counted", () => {
+    const quote = makeReply({ kind: "quote", lang: "en", title: "", quotes: [{ speaker: "S", role: "R", text: "ab ab ab ab", textLang: "id" }] });
+    // 39 characters: the dash that follows would make 41.
+    expect(renderTelegramHtml(quote, 40, Infinity)).toEqual(["<blockquote>“ab ab ab ab”\n</blockquote>", "<blockquote>— <i>S, R</i></blockquote>"]);
+  });
+});
+
+describe("cutting a reply past the last message", () => {
+  const cut = `<i>${t("en").replyCut}</i><i>\nTribunnews</i>`;
+
+  it("GIVEN more paragraphs than the messages allowed THEN the last message holds what fits, then the cut note and the source", () => {
+    const reply = makeReply({ ...blocks("x".repeat(150), "y".repeat(150), "z".repeat(150)), source: "Tribunnews" });
+    expect(renderTelegramHtml(reply, 300, 2)).toEqual(["x".repeat(150), `${"y".repeat(150)}\n\n${cut}`]);
+  });
+
+  it("GIVEN a first paragraph too long for the room left before the note THEN its beginning fills that room", () => {
+    const reply = makeReply({ ...blocks("w ".repeat(150)), source: "Tribunnews" });
+    const [only] = renderTelegramHtml(reply, 300, 1);
+    expect(only!.endsWith(`\n\n${cut}`)).toBe(true);
+    expect(only!.length).toBeLessThanOrEqual(300);
+    expect(only!.length).toBeGreaterThan(300 - 3);
+    expect(only!.startsWith("w w w ")).toBe(true);
+  });
+});
+
+describe("group messages that name the bot", () => {
+  const me = { id: 42, is_bot: true, first_name: "Kabar", username: "KabarBot" } as UserFromGetMe;
+  const group = (text: string, extra: Partial<Message> = {}) =>
+    ({ message_id: 1, date: 0, chat: { id: -5, type: "supergroup", title: "g" }, from: { id: 7, is_bot: false, first_name: "U" }, text, ...extra }) as Message;
+
+  it("GIVEN a mention entity right after a bracket (where the text fallback does not look) THEN it is for the bot", () => {
+    const message = group("Menurut kalian (@kabarbot) apa kata PBB?", { entities: [{ type: "mention", offset: 16, length: 9 }] });
+    expect(addressedText(message, me)).toMatchObject({ kind: "question" });
+  });
+
+  it("GIVEN a mention entity of another bot after a bracket THEN it is not", () => {
+    const message = group("Menurut kalian (@OtherBot) apa kata PBB?", { entities: [{ type: "mention", offset: 16, length: 9 }] });
+    expect(addressedText(message, me)).toBeUndefined();
+  });
+
+  it("GIVEN a reply to a post with no sender (a channel's) THEN it is not for the bot", () => {
+    const reply_to_message = { message_id: 2, date: 0, chat: { id: -5, type: "supergroup", title: "g" } } as unknown as Message["reply_to_message"];
+    expect(addressedText(group("dan Rusia?", { reply_to_message }), me)).toBeUndefined();
+  });
+});
