@@ -39,7 +39,7 @@ export const MUTATION_GROUPS: Record<string, MutationGroup> = {
   },
   discord: {
     mutate: ["src/platforms/discord/embeds.ts", "src/platforms/discord/text.ts", "src/platforms/discord/errorLog.ts"],
-    tests: ["tests/discordEmbeds.test.ts", "tests/limits.test.ts", "tests/redaction.test.ts", "tests/digestCompose.test.ts", "tests/fuzz.test.ts"],
+    tests: ["tests/discordEmbeds.test.ts", "tests/discordLayout.test.ts", "tests/limits.test.ts", "tests/redaction.test.ts", "tests/digestCompose.test.ts", "tests/fuzz.test.ts"],
   },
   digest: {
     mutate: ["src/digest/pacing.ts", "src/digest/slots.ts", "src/digest/deliver.ts"],
