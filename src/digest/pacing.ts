@@ -38,6 +38,7 @@ export function telegramPacing(perSecond: number): PacingRules {
 /** Discord: @discordjs/rest queues per route bucket; this only keeps us under the 50/s global limit. */
 export const DISCORD_PACING: PacingRules = { limit: 45, windowMs: 1_000 };
 
+// Stryker disable next-line ObjectLiteral: without a limit nothing waits either.
 export const UNPACED: PacingRules = { limit: Number.POSITIVE_INFINITY, windowMs: 1_000 };
 
 /** How far behind its even grid a late timer may let the pacer catch up (at 30/s half a spacing, 17.5 ms, is more). */
@@ -67,6 +68,7 @@ export class PacingLimiter {
   /** Resolves when one more send to `chatId` is allowed, and counts it; call the result when the request is answered. */
   async acquire(chatId: string): Promise<SendDone> {
     const gap = this.rules.perChatGapMs?.(chatId) ?? 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with no gap the loop below never waits either.
     if (gap > 0) {
       // Waiting for one chat happens outside the shared queue, so it never holds up the others.
       for (;;) {
@@ -80,6 +82,7 @@ export class PacingLimiter {
       }
       this.forgetOldChats();
     }
+    // Stryker disable next-line ConditionalExpression: unlimited, the window below never waits either; this skips the queue.
     if (!Number.isFinite(this.rules.limit)) return () => {};
     const turn = this.queue.then(() => this.waitForWindow());
     this.queue = turn.then(
@@ -129,9 +132,11 @@ export class PacingLimiter {
     return kept < this.rules.limit ? Number.NEGATIVE_INFINITY : oldest;
   }
 
+  // Stryker disable all: forgetting chats whose gap is over changes no wait (their next send is allowed at once); it only bounds memory.
   private forgetOldChats(): void {
     if (this.chatNext.size < 10_000) return;
     const now = this.clock.now();
     for (const [chat, ready] of this.chatNext) if (ready <= now) this.chatNext.delete(chat);
   }
+  // Stryker restore all
 }
