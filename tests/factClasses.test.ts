@@ -77,13 +77,6 @@ describe("what someone did, and facts beside their reaction", () => {
     expect(reply.blocks[0]).toMatch(/ending the 2020 war/);
   });
 
-  it.each([
-    ["What type of aid are the peacekeepers giving?", "en", /providing medical aid/],
-    ["bantuan jenis apa yang diberikan pasukan rusia?", "id", /memberikan bantuan medis/],
-  ] as const)("GIVEN %j, naming what it asks to specify, THEN the sentence holding it, whichever part the question was read as", async (q, lang, fact) => {
-    expect((await ask(q, lang)).blocks[0]).toMatch(fact);
-  });
-
   it("GIVEN 'apa yg diserukan PBB selain ...' THEN the UN's second sentence, with the rest of its call, follows the first", async () => {
     expect(await opening("apa yg diserukan PBB selain diakhirinya pertempuran?")).toMatch(/deeskalasi/);
   });

@@ -58,18 +58,16 @@ export function foreignWords(article: Article, tokens: string[], known: (word: s
   );
 }
 
-/** The word "what kind of X?", "which X?", "jenis X apa?", "X jenis apa?" asks to specify, when it is one of the words to match. */
+/** The word "what kind of X?", "which X?", "jenis X apa?" asks to specify, when it is one of the words to match. */
 function specified(tokens: readonly string[], keys: readonly string[]): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next =
       ["kind", "type", "sort"].includes(t) && tokens[i + 1] === "of"
         ? tokens[i + 2]
-        : ["jenis", "macam"].includes(t) && tokens[i + 1] === "apa"
-          ? tokens[i - 1] // "bantuan jenis apa?"
-          : ["which", "jenis", "macam"].includes(t)
-            ? tokens[i + 1]
-            : undefined;
+        : ["which", "jenis", "macam"].includes(t)
+          ? tokens[i + 1]
+          : undefined;
     if (next && keys.includes(next)) return next;
   }
   return undefined;
@@ -220,8 +218,7 @@ export function findFact(
   const scored = candidates(idx, keys)
     .filter((s) => hasFeature(s, cue) && (aboutNamed(s) || inPart(s)))
     // A loose cue (who, where, why) stays inside the part the question was read as, when it was read as one.
-    // "What type of aid ...?" names what it asks about precisely enough to look in every part.
-    .filter((s) => ACROSS_PARTS.has(cue) || head !== undefined || (!preferred && also.length === 0) || inPart(s))
+    .filter((s) => ACROSS_PARTS.has(cue) || (!preferred && also.length === 0) || inPart(s))
     .map((s) => {
       // The words naming the thing asked about must be in the sentence (most of them: one may be phrased otherwise),
       // and so must the places of the setting the question names ("tentara Azerbaijan" is not Russia's mission).
@@ -229,7 +226,7 @@ export function findFact(
       if (keys.length > 0 && (matched === 0 || matched / keys.length < 0.6)) return { s, score: 0 };
       // A bare "apa"/"what" needs two of the question's words in the sentence: one shared word is a topic, not an answer;
       // inside the part already meant, the word a "what kind of X?" / "X jenis apa?" asks to specify is enough.
-      if (cue === "object" && matched < 2 && !(head && matchWeight(head, s) > 0)) return { s, score: 0 };
+      if (cue === "object" && matched < 2 && !(head && matchWeight(head, s) > 0 && inPart(s))) return { s, score: 0 };
       if (!setting.every((code) => s.places.has(code))) return { s, score: 0 };
       let score = weighed.reduce((sum, w) => sum + matchWeight(w, s), 0);
       if ((cue === "place" && s.hasPlace) || (cue === "reason" && s.hasReason)) score += 0.5;
