@@ -139,6 +139,15 @@ describe("importing sources over HTTP from 127.0.0.1", () => {
     expect(await importSource(file, deps)).toMatchObject({ imported: [], skipped: 2, problems: 0 });
   });
 
+  it("GIVEN a feed file whose items a store remembers under the file's path (before feedKey) THEN they are not imported again", async () => {
+    const { contentDir, store, deps } = setup();
+    const file = join(tempDir("kabar-feed-file-"), "berita.rss");
+    writeFileSync(file, fixture("feed.rss").replaceAll("{{BASE}}", http.base));
+    for (const key of ["kabarnusa-2023-11-06-gempa", `${http.base}/sengketa-nikel.html`]) await store.recordFeedItem(file, key, "earlier", 0);
+    expect(await importSource(file, deps)).toMatchObject({ imported: [], skipped: 2, problems: 0 });
+    expect(readdirSync(contentDir)).toEqual([]);
+  });
+
   it("GIVEN a feed URL imported by content:import THEN the poller given the same feed spelled otherwise imports none of its items", async () => {
     const { contentDir, store, deps } = setup();
     expect((await importSource(`${http.base}/feed.rss`, deps)).imported).toHaveLength(2);

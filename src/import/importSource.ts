@@ -80,10 +80,14 @@ export async function importFeed(xml: string, source: string, deps: ImportDeps):
   if (deps.id) throw new Error("--id names one article, and a feed holds many: leave --id out for feeds");
   const report: ImportReport = { imported: [], skipped: 0, problems: 0 };
   const key = feedKey(source);
+  // Stores written before feedKey knew a feed by the name it was given (a file by its absolute path): still honoured.
+  const earlierKey = isUrl(source) ? source : resolve(source);
+  const known = async (itemKey: string) =>
+    (await deps.store!.hasFeedItem(key, itemKey)) || (earlierKey !== key && (await deps.store!.hasFeedItem(earlierKey, itemKey)));
   const items: FeedItem[] = parseFeedItems(xml);
   deps.progress?.(`feed ${source}: ${items.length} item(s)`);
   for (const item of items) {
-    if (deps.store && (await deps.store.hasFeedItem(key, item.key))) {
+    if (deps.store && (await known(item.key))) {
       report.skipped++;
       continue;
     }
