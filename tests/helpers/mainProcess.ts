@@ -133,6 +133,13 @@ export async function waitUntilWatching(bot: MainProcess, contentDir: string, de
     writeFileSync(join(contentDir, "README.txt"), `not an article ${i}\n`);
     try {
       await bot.waitForOutput(RELOADED, { after, timeoutMs: Math.min(2_000, Math.max(1, giveUpAt - Date.now())) });
+      // Seldom (the bot is up, so its watch almost always is): the reload seen may be a late one of an earlier
+      // touch, with the next still to come. Wait until no reload follows for a second, so a test counting
+      // reloads after this counts only its own.
+      for (let quiet = i === 0; !quiet; ) {
+        const since = bot.output.length;
+        quiet = await bot.waitForOutput(RELOADED, { after: since, timeoutMs: 1_000 }).then(() => false, () => true);
+      }
       return;
     } catch {
       if (Date.now() >= giveUpAt) {
