@@ -48,6 +48,10 @@ describe("a question's detail deep inside the part it was read as leads the answ
   it("GIVEN 'is russia eager to get dragged into this new conflict' (an opening 'is', no mark) THEN the unenthusiastic sentence leads", async () => {
     expect((await ask("is russia eager to get dragged into this new conflict", "en")).blocks[0]).toMatch(/unenthusiastic about getting involved/);
   });
+
+  it("GIVEN 'rusia mau gak sih ikut campur di konflik yg baru ini' (asked by 'mau gak', no mark) THEN the sentence on the new conflict, verbatim", async () => {
+    expect((await ask("rusia mau gak sih ikut campur di konflik yg baru ini")).blocks[0]).toBe(`Menurut artikel: “${lineWith("tidak bersemangat")}”`);
+  });
 });
 
 describe("a question naming no detail keeps today's answer", () => {
@@ -83,11 +87,11 @@ describe("a question naming no detail keeps today's answer", () => {
 describe("what counts as a question and which parts are searched", () => {
   const tokens = (text: string) => tokenizeCounting(text).tokens;
 
-  it.each(["gmn hubungan rusia", "whats up with russia", "does russia care", "rusia gimana", "russia role?"])("GIVEN %j THEN it is a question", (text) => {
+  it.each(["gmn hubungan rusia", "whats up with russia", "does russia care", "rusia gimana", "russia role?", "rusia mau gak ikut campur", "prancis setuju ga"])("GIVEN %j THEN it is a question", (text) => {
     expect(isQuestion(tokens(text), text)).toBe(true);
   });
 
-  it.each(["russia is weak", "rusia lemah", "armenia hosts a base"])("GIVEN %j THEN it is no question", (text) => {
+  it.each(["russia is weak", "rusia lemah", "armenia hosts a base", "rusia tidak ikut campur di konflik baru"])("GIVEN %j THEN it is no question", (text) => {
     expect(isQuestion(tokens(text), text)).toBe(false);
   });
 

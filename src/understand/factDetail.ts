@@ -22,9 +22,20 @@ const QUESTION_WORDS = new Set(
 /** English auxiliaries ask only when they open the message: "is russia eager ...?", not "russia is weak". */
 const OPENING_AUXILIARIES = new Set(`is are was were does do did could can will would should has have`.split(/\s+/));
 
-/** Whether a message asks something: a question word, an opening auxiliary, or a question mark. */
+/**
+ * Indonesian asks yes or no by a verb and its negation ("mau gak", "udah belum", "setuju ga?"), read here after
+ * casual forms are mended (mau → ingin, gak → tidak): a modal followed by its negation, or a negation closing the message.
+ */
+const MODALS = new Set(`ingin mau bisa ada sudah boleh akan jadi`.split(/\s+/));
+const NEGATIONS = new Set(["tidak", "belum"]);
+
+/** Whether a message asks something: a question word, an opening auxiliary, a verb and its negation, a question mark. */
 export function isQuestion(tokens: readonly string[], text: string): boolean {
-  return text.includes("?") || tokens.some((t) => QUESTION_WORDS.has(t)) || OPENING_AUXILIARIES.has(tokens[0] ?? "");
+  return (
+    text.includes("?") ||
+    tokens.some((t, i) => QUESTION_WORDS.has(t) || (NEGATIONS.has(t) && (i === tokens.length - 1 || MODALS.has(tokens[i - 1] ?? "")))) ||
+    OPENING_AUXILIARIES.has(tokens[0] ?? "")
+  );
 }
 
 const sameUnit = (a: FactUnit, b: FactUnit) => a.kind === b.kind && a.id === b.id;
