@@ -39,6 +39,12 @@ describe("a question's detail deep inside the part it was read as leads the answ
     expect(reply.blocks[0]).toMatch(/^The article says \(our translation\): “Moscow said .* providing medical aid/);
   });
 
+  it("GIVEN 'selain ngungsiin warga, pasukan rusia ngasih bantuan apa' THEN the medical-aid sentence of Russia's reaction leads, under the section it was read as", async () => {
+    const reply = await ask("selain ngungsiin warga, pasukan rusia ngasih bantuan apa");
+    expect(reply.kind).toBe("background");
+    expect(reply.blocks[0]).toBe(`Menurut artikel: “${lineWith("bantuan medis")}”`);
+  });
+
   it("GIVEN 'What area of law did the Secretary-General's statement refer to?' THEN the UN's reaction opens at the clause on humanitarian law", async () => {
     const reply = await ask("What area of law did the Secretary-General's statement refer to?", "en");
     expect(reply.actor).toBe("un");
@@ -68,6 +74,9 @@ describe("a question naming no detail keeps today's answer", () => {
     ["gimana stance rusia soal serangan azerbaijan", "id"],
     // "lately" and "latest" share only "late".
     ["hows the armenia-russia relationship been lately", "en"],
+    // The section's own title named: the section as a whole is asked, whatever else the question names.
+    ["What role does Russia play in the Karabakh conflict?", "en"],
+    ["Sebenarnya peran Rusia di konflik Nagorno-Karabakh itu apa?", "id"],
   ] as const)("GIVEN %j THEN no sentence leads the answer", async (q, lang) => {
     expect(understand(q, article, lang).call.args.fact).toBeUndefined();
     expect((await ask(q, lang)).blocks[0]).not.toMatch(FACT_INTRO);

@@ -74,9 +74,17 @@ function identityWords(article: Article, parts: readonly FactUnit[], words: read
   return identity;
 }
 
+/** Whether a word is one of the title's own of the section `unit` is ("peran" of "Apa Peran Rusia?", also "perannya"). */
+function namesTitle(article: Article, unit: FactUnit, word: string): boolean {
+  const section = unit.kind === "section" ? article.background.find((s) => s.id === unit.id) : undefined;
+  if (!section) return false;
+  const title = new Set(contentWords([section.title.id, section.title.en].flatMap(wordsOf)).flatMap(literalForms));
+  return literalForms(word).some((f) => title.has(f));
+}
+
 /** What matches a distinctive word only through a near-synonym counts half, as in findFact. */
 const CONCEPT_WEIGHT = 0.5;
-/** A distinctive word must be matched by this share of the question's distinctive words the article uses. */
+/** A sentence must hold at least this share of the question's distinctive words that the parts searched use. */
 const MIN_SHARE = 0.5;
 /** Bases shorter than this match only when they are the question's word itself. */
 const MIN_BASE = 5;
@@ -85,7 +93,7 @@ const IDENTITY_BONUS = 0.1;
 
 /**
  * The sentence of `parts` holding the question's distinctive words, or `found: false` when the question has
- * none the article uses, or no sentence holds at least half of them.
+ * none these parts use, names the section's title, or no sentence holds most of them.
  */
 export function findDetail(article: Article, tokens: readonly string[], parts: readonly FactUnit[]): FactResult {
   const idx = factIndex(article);
@@ -95,10 +103,10 @@ export function findDetail(article: Article, tokens: readonly string[], parts: r
   const titled = identityWords(article, parts, content);
   const isTitled = (w: string) => titled.has(w);
   const distinctive = content.filter((w) => !isName(w) && !isTitled(w));
-  // A reader's word the article never uses cannot point at a sentence: it is neither evidence for nor against one.
-  const usable = distinctive.filter((w) => wordForms(w).some((f) => idx.vocabulary.has(f)));
   const notFound = { found: false as const, missing: [], newsFact: false, asked: distinctive, aboutStory: true };
-  if (usable.length === 0) return notFound;
+  // A question naming the section's own title ("peran Rusia di konflik ini apa?", "what role does Russia play in the
+  // conflict?") asks for the section as a whole: its other words are the story's, not one sentence's.
+  if (content.some((w) => !isName(w) && namesTitle(article, parts[0]!, w))) return notFound;
   const identity = content.filter((w) => !isName(w) && isTitled(w));
   const n = idx.sentences.length;
   // A short base of a longer word is where affix reduction collides ("serangan" and "perangnya" share "rang",
@@ -111,8 +119,11 @@ export function findDetail(article: Article, tokens: readonly string[], parts: r
         .filter((f) => s.forms.has(f) && pointing(word, f))
         .map((f) => (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * Math.log(1 + n / (idx.df.get(f) ?? n))),
     );
-  const scored = idx.sentences
-    .filter((s) => s.unit !== undefined && parts.some((p) => sameUnit(p, s.unit!)))
+  const scope = idx.sentences.filter((s) => s.unit !== undefined && parts.some((p) => sameUnit(p, s.unit!)));
+  // A reader's word these parts never use cannot point at one of their sentences: no evidence for or against one.
+  const usable = distinctive.filter((w) => scope.some((s) => weight(w, s) > 0));
+  if (usable.length === 0) return notFound;
+  const scored = scope
     .map((s) => {
       const matched = usable.filter((w) => weight(w, s) > 0);
       if (matched.length === 0 || matched.length / usable.length < MIN_SHARE) return { s, score: 0 };
