@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderPlainText } from "../src/core/plainText.js";
 import { findDetail, isQuestion, partsAbout } from "../src/understand/factDetail.js";
+import { wordForms } from "../src/understand/factIndex.js";
 import { understand } from "../src/understand/intent.js";
 import { tokenizeCounting } from "../src/understand/normalize.js";
 import { article, testKabar } from "./helpers/core.js";
@@ -57,6 +58,17 @@ describe("a question's detail deep inside the part it was read as leads the answ
 
   it("GIVEN 'rusia mau gak sih ikut campur di konflik yg baru ini' (asked by 'mau gak', no mark) THEN the sentence on the new conflict, verbatim", async () => {
     expect((await ask("rusia mau gak sih ikut campur di konflik yg baru ini")).blocks[0]).toBe(`Menurut artikel: “${lineWith("tidak bersemangat")}”`);
+  });
+});
+
+describe("a past form no suffix rule reduces matches its verb", () => {
+  it("GIVEN 'lost' and 'held' THEN their forms hold 'lose' and 'hold'", () => {
+    expect(wordForms("lost")).toContain("lose");
+    expect(wordForms("held")).toContain("hold");
+  });
+
+  it("GIVEN 'Could Russia lose its influence?' THEN the sentence on the credit that could be lost leads", async () => {
+    expect((await ask("Could Russia lose its influence?", "en")).blocks[0]).toMatch(/^The article says \(our translation\): “The credit it earned could be lost/);
   });
 });
 

@@ -73,10 +73,25 @@ const CONCEPTS: string[][] = [
 const CONCEPT_OF = new Map<string, string>();
 CONCEPTS.forEach((group, i) => group.forEach((word) => CONCEPT_OF.set(word, `@${i}`)));
 
+/**
+ * Common English verbs whose past forms no suffix rule reduces ("lost" is no "-ed" of "lose"): the article's
+ * rendering tells in the past what a question asks in the present ("what could Russia lose" / "could be lost").
+ */
+const IRREGULAR_PAST = new Map(
+  `lost:lose won:win gave:give given:give took:take taken:take made:make went:go gone:go came:come held:hold kept:keep
+  led:lead fought:fight sought:seek brought:bring began:begin begun:begin broke:break broken:break chose:choose
+  chosen:choose thought:think sent:send spent:spend stood:stand drew:draw drawn:draw fell:fall fallen:fall knew:know
+  known:know paid:pay ran:run rose:rise risen:rise saw:see seen:see sold:sell spoke:speak spoken:speak wrote:write
+  written:write built:build caught:catch felt:feel found:find heard:hear left:leave met:meet told:tell`
+    .split(/\s+/)
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
 /** The forms a word may match by: itself, its Indonesian and English bases, its concept. */
 export function wordForms(word: string): string[] {
+  const irregular = IRREGULAR_PAST.get(word);
   // Bases shorter than three letters ("di" of "died") match everything.
-  const forms = new Set([word, ...[...indonesianForms(word), ...englishBases(word)].filter((f) => f.length >= 3)]);
+  const forms = new Set([word, ...(irregular ? [irregular] : []), ...[...indonesianForms(word), ...englishBases(word)].filter((f) => f.length >= 3)]);
   for (const f of [...forms]) {
     const concept = CONCEPT_OF.get(f);
     if (concept) forms.add(concept);
