@@ -30,6 +30,15 @@ describe("the 1,000-character question limit", () => {
   });
 });
 
+describe("the 1,000-character limit on a command call's arguments (Telegram command, Discord slash)", () => {
+  const LIMIT = 1000;
+  it.each(around(LIMIT))("GIVEN arguments of %i characters in all THEN refused only past 1,000", async (n) => {
+    // Two arguments: the limit is on their sum, as for one question.
+    const reply = await testKabar().run({ command: "reaction", lang: "en", args: { actor: "y".repeat(n - 10), article: "z".repeat(10) } });
+    expect(reply.blocks.join("\n").includes(t("en").messageTooLong(LIMIT))).toBe(n > LIMIT);
+  });
+});
+
 describe("Telegram: 4,096 characters a message", () => {
   it.each(around(TELEGRAM_TEXT))("GIVEN two paragraphs that make %i characters with the blank line between them THEN one message only up to 4,096", (n) => {
     // Two paragraphs joined by "\n\n": the separator's two characters count.
@@ -38,6 +47,15 @@ describe("Telegram: 4,096 characters a message", () => {
     const messages = renderTelegramHtml(notice({ blocks: [first, second] }));
     if (n <= TELEGRAM_TEXT) expect(messages).toEqual([`${first}\n\n${second}`]);
     else expect(messages).toEqual([first, second]);
+  });
+
+  it.each(around(TELEGRAM_TEXT))("GIVEN three paragraphs that make %i characters with both blank lines THEN one message only up to 4,096", (n) => {
+    // Every separator counts, not only the one before the last paragraph.
+    const [first, second] = ["a".repeat(1000), "b".repeat(1000)];
+    const third = "c".repeat(n - 2000 - 4);
+    const messages = renderTelegramHtml(notice({ blocks: [first, second, third] }));
+    if (n <= TELEGRAM_TEXT) expect(messages).toEqual([`${first}\n\n${second}\n\n${third}`]);
+    else expect(messages).toEqual([`${first}\n\n${second}`, third]);
   });
 
   it.each(around(TELEGRAM_TEXT))("GIVEN one paragraph of %i characters THEN it is split only past 4,096, into parts that fit", (n) => {
