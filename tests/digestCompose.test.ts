@@ -149,6 +149,21 @@ describe("pacing a fan-out", () => {
     expect((times.length - 1) / (times.at(-1)! / 1000)).toBeGreaterThan(900);
   });
 
+  it("GIVEN a timer that wakes 300 ms late mid fan-out (a stalled event loop) THEN the sends after it start a new even grid, no burst", async () => {
+    const clock = new ManualClock(0);
+    let sleeps = 0;
+    const stalling = { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms + (++sleeps === 5 ? 300 : 0)) };
+    const limiter = new PacingLimiter(TELEGRAM_PACING, stalling);
+    const times: number[] = [];
+    const all = Promise.all(Array.from({ length: 20 }, (_, i) => limiter.acquire(String(i + 1)).then(() => times.push(clock.now()))));
+    await clock.runUntil(all);
+    times.sort((a, b) => a - b);
+    const stall = times.findIndex((t, i) => i > 0 && t - times[i - 1]! >= 300);
+    expect(stall).toBeGreaterThan(0);
+    // Half a spacing (1,050/30/2 = 17.5 ms) is all a late timer may catch up; the 300 ms lost are not sent at once.
+    for (let i = stall + 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(17.5);
+  });
+
   it("GIVEN a pause after a 429 THEN nobody sends until it ends", async () => {
     const clock = new ManualClock(0);
     const limiter = new PacingLimiter(TELEGRAM_PACING, clock);
