@@ -161,6 +161,7 @@ describe("YAML aliases", () => {
     const err = loadError(dir);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(err.file).toBe(join(FOLDER, "article.yaml"));
+    expect(err.field).toBe("");
     expect(err.problem).toMatch(/^YAML aliases cannot be resolved: Excessive alias count/);
   });
 

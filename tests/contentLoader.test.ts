@@ -47,9 +47,9 @@ describe("the line an editor reads", () => {
     expect(err.problem).toMatch(/number/);
   });
 
-  it("GIVEN a field the schema does not know THEN the problem names it", () => {
-    const err = loadError(withYaml((y) => `${y}\neditor: someone\n`));
-    expect([err.field, err.problem]).toEqual(["", "unknown field(s) editor"]);
+  it("GIVEN fields the schema does not know THEN the problem names them", () => {
+    const err = loadError(withYaml((y) => `${y}\neditor: someone\nreviewer: someone else\n`));
+    expect([err.field, err.problem]).toEqual(["", "unknown field(s) editor, reviewer"]);
   });
 
   it("GIVEN a problem inside a list THEN the field shows the index in brackets", () => {
@@ -77,6 +77,22 @@ describe("the line an editor reads", () => {
     expect([err.field, err.problem]).toEqual(["background", 'section id "russia-role" appears twice']);
   });
 
+  it("GIVEN a folder without article.yaml THEN the error asks whether the file is there", () => {
+    const dir = copy();
+    rmSync(join(dir, FOLDER, "article.yaml"));
+    expect(loadError(dir).problem).toMatch(/cannot be read \(is the file there\?\)/);
+  });
+
+  it("GIVEN two broken folders THEN the error names the first by name, whatever order the disk lists them in", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kabar-order-"));
+    for (const name of ["2023-12-02-b", "2023-12-01-a"]) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, "article.yaml"), "id: [broken");
+      writeFileSync(join(dir, name, "original.txt"), "x");
+    }
+    expect(loadError(dir).file).toBe(join("2023-12-01-a", "article.yaml"));
+  });
+
   it("GIVEN no original.txt THEN the error says every article needs its original text", () => {
     const dir = copy();
     rmSync(join(dir, FOLDER, "original.txt"));
@@ -92,12 +108,15 @@ describe("the line an editor reads", () => {
 describe("the folders read", () => {
   it("GIVEN a content folder that does not exist THEN the error names it", () => {
     const dir = join(copy(), "nowhere");
-    expect([loadError(dir).file, loadError(dir).problem]).toEqual([dir, "content folder cannot be read"]);
+    const err = loadError(dir);
+    expect([err.file, err.field, err.problem]).toEqual([dir, "", "content folder cannot be read"]);
   });
 
   it("GIVEN an empty content folder THEN the error says it holds no article", () => {
     const dir = mkdtempSync(join(tmpdir(), "kabar-empty-"));
-    expect(loadError(dir).problem).toMatch(/^holds no article folder/);
+    const err = loadError(dir);
+    expect([err.file, err.field]).toEqual([dir, ""]);
+    expect(err.problem).toMatch(/^holds no article folder/);
   });
 
   it("GIVEN a dot-folder (an import being written) THEN it is not read, broken or not", () => {
@@ -116,7 +135,7 @@ describe("the folders read", () => {
 
   it("GIVEN only drafts THEN the error names the content folder", () => {
     const dir = withYaml((y) => `status: draft\n${y}`);
-    expect(loadError(dir).file).toBe(dir);
+    expect([loadError(dir).file, loadError(dir).field]).toEqual([dir, ""]);
   });
 });
 

@@ -54,6 +54,7 @@ function firstIssue(error: z.ZodError): { field: string; problem: string } {
   const issue = error.issues[0]!;
   const field = fieldPath(issue.path);
   let problem = issue.message;
+  // Stryker disable next-line ConditionalExpression: only an invalid_type issue says "received undefined"; the code is checked to say so.
   if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) problem = "is missing";
   if (issue.code === "unrecognized_keys") problem = `unknown field(s) ${issue.keys.join(", ")}`;
   // A bad record key (an actor id) carries the schema's rule inside; zod's own message only says "Invalid key in record".
