@@ -163,6 +163,23 @@ for (const { kind, database } of [sqlite, postgres]) {
         expect(await store.recordedSlots([])).toEqual(new Set());
       });
 
+      it("GIVEN its owner closes a claim THEN that succeeds and the slot keeps the status and the note, its lease ended", async () => {
+        const store = await open();
+        const { id } = await store.subscribe(subscription("1"), T0);
+        await store.claimSlot(claim(id, "a"));
+        expect(await store.closeClaim(id, "2024-03-04", "a", "failed", "gave up", T0 + 5)).toBe(true);
+        const closed = await store.delivery(id, "2024-03-04");
+        expect(closed).toMatchObject({ status: "failed", note: "gave up" });
+        expect(closed).not.toHaveProperty("leaseUntil");
+      });
+
+      it("GIVEN a slot with no row THEN recordSkipped records it as skipped, with its note", async () => {
+        const store = await open();
+        const { id } = await store.subscribe(subscription("1"), T0);
+        expect(await store.recordSkipped(id, "2024-03-04", T0, "missed", T0)).toBe(true);
+        expect(await store.delivery(id, "2024-03-04")).toMatchObject({ status: "skipped", note: "missed" });
+      });
+
       it("GIVEN a slot already recorded THEN recordSkipped does not overwrite it", async () => {
         const store = await open();
         const { id } = await store.subscribe(subscription("1"), T0);

@@ -164,6 +164,7 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
        SELECT EXISTS (SELECT 1 FROM sent) AS sent`,
       [JSON.stringify(articleIds), now, subscriptionId, slot, owner],
     );
+    // Stryker disable next-line OptionalChaining: SELECT EXISTS always returns its one row.
     return rows[0]?.sent === true;
   }
 
