@@ -151,8 +151,8 @@ describe("the article's own fields", () => {
     expect(problem((a) => (a.status = "archived"))?.field).toBe("status");
   });
 
-  it("GIVEN a date not written YYYY-MM-DD THEN the message says how to write it", () => {
-    expect(problem((a) => (a.events_date = "2023-9-20"))).toEqual({ field: "events_date", message: "must be a date written YYYY-MM-DD" });
+  it.each(["2023-9-20", "x2023-09-20", "2023-09-201"])("GIVEN the date %s, not written YYYY-MM-DD THEN the message says how to write it", (date) => {
+    expect(problem((a) => (a.events_date = date))).toEqual({ field: "events_date", message: "must be a date written YYYY-MM-DD" });
   });
 
   it("GIVEN a date in that form that is no day THEN the message says it is not a real date", () => {
