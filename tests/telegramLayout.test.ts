@@ -45,6 +45,14 @@ describe("packing paragraphs into messages", () => {
     expect(renderTelegramHtml(blocks("a".repeat(10), "b".repeat(10)), 22, Infinity)).toEqual([`${"a".repeat(10)}\n\n${"b".repeat(10)}`]);
   });
 
+  it("GIVEN three paragraphs of which two fit THEN the third starts a message, every blank line counted", () => {
+    expect(renderTelegramHtml(blocks("a".repeat(10), "b".repeat(10), "c".repeat(10)), 33, Infinity)).toEqual([`${"a".repeat(10)}\n\n${"b".repeat(10)}`, "c".repeat(10)]);
+  });
+
+  it("GIVEN an empty reply THEN no message", () => {
+    expect(renderTelegramHtml(blocks())).toEqual([]);
+  });
+
   it("GIVEN the same paragraphs and a limit one smaller THEN each gets its own message", () => {
     expect(renderTelegramHtml(blocks("a".repeat(10), "b".repeat(10)), 21, Infinity)).toEqual(["a".repeat(10), "b".repeat(10)]);
   });
@@ -59,9 +67,17 @@ describe("splitting one paragraph", () => {
     expect(renderTelegramHtml(blocks("ab ab ab ab"), 10, Infinity)).toEqual(["ab ab ab ", "ab"]);
   });
 
-  it("GIVEN a bold title longer than a message THEN each part is re-wrapped in <b> and filled up to the limit, tags counted", () => {
+  it.each([
+    [16, ["<b>ab ab ab </b>", "<b>ab ab ab </b>", "<b>ab</b>"]],
+    // "ab ab ab ab " with its tags would be 19; the last four words, with no space after, are 18.
+    [18, ["<b>ab ab ab </b>", "<b>ab ab ab ab</b>"]],
+  ])("GIVEN a bold title longer than a message of %i THEN each part is re-wrapped in <b> and filled up to the limit, tags counted", (limit, parts) => {
     const title = makeReply({ kind: "notice", lang: "en", title: "ab ab ab ab ab ab ab" });
-    expect(renderTelegramHtml(title, 16, Infinity)).toEqual(["<b>ab ab ab </b>", "<b>ab ab ab </b>", "<b>ab</b>"]);
+    expect(renderTelegramHtml(title, limit as number, Infinity)).toEqual(parts);
+  });
+
+  it("GIVEN a word exactly as long as a message after a short one THEN the word moves whole to the next message", () => {
+    expect(renderTelegramHtml(blocks("ab abcdefgh"), 8, Infinity)).toEqual(["ab ", "abcdefgh"]);
   });
 
   it("GIVEN a quote longer than a message THEN each part is filled up to the limit, the blockquote tags counted", () => {
@@ -77,6 +93,18 @@ describe("cutting a reply past the last message", () => {
   it("GIVEN more paragraphs than the messages allowed THEN the last message holds what fits, then the cut note and the source", () => {
     const reply = makeReply({ ...blocks("x".repeat(150), "y".repeat(150), "z".repeat(150)), source: "Tribunnews" });
     expect(renderTelegramHtml(reply, 300, 2)).toEqual(["x".repeat(150), `${"y".repeat(150)}\n\n${cut}`]);
+  });
+
+  it("GIVEN a reply without a source cut THEN the last message ends with the note alone", () => {
+    const [, last] = renderTelegramHtml(blocks("x".repeat(150), "y".repeat(150), "z".repeat(150)), 300, 2);
+    expect(last).toBe(`${"y".repeat(150)}\n\n<i>${t("en").replyCut}</i>`);
+  });
+
+  it("GIVEN paragraphs that fill the room before the note exactly, the blank line counted THEN both are kept", () => {
+    const note = `<i>${t("en").replyCut}</i>`;
+    const room = 300 - note.length - 2;
+    const [only] = renderTelegramHtml(blocks("a".repeat(50), "b".repeat(room - 52), "c".repeat(200)), 300, 1);
+    expect(only).toBe(`${"a".repeat(50)}\n\n${"b".repeat(room - 52)}\n\n${note}`);
   });
 
   it("GIVEN a first paragraph too long for the room left before the note THEN its beginning fills that room", () => {
