@@ -132,6 +132,14 @@ describe("group messages that name the bot", () => {
     expect(addressedText(message, me)).toBeUndefined();
   });
 
+  it("GIVEN the bot's handle typed in another case, with no entity (emulators send none) THEN it is found and taken out", () => {
+    expect(addressedText(group("@kabarbot apa kata PBB?"), me)).toEqual({ kind: "question", text: "apa kata PBB?" });
+  });
+
+  it("GIVEN formatting entities but no mention THEN it is not for the bot", () => {
+    expect(addressedText(group("apa kata PBB?", { entities: [{ type: "bold", offset: 0, length: 3 }] }), me)).toBeUndefined();
+  });
+
   it("GIVEN a reply to a post with no sender (a channel's) THEN it is not for the bot", () => {
     const reply_to_message = { message_id: 2, date: 0, chat: { id: -5, type: "supergroup", title: "g" } } as unknown as Message["reply_to_message"];
     expect(addressedText(group("dan Rusia?", { reply_to_message }), me)).toBeUndefined();
