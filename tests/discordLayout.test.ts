@@ -51,6 +51,10 @@ describe("the layout of a reply", () => {
     expect(renderEmbeds(reply)[0]!.fields).toEqual([{ name: "S, R", value: "“q”" }]);
   });
 
+  it("GIVEN a reply with text but no title and no source THEN the embed has neither key (Discord refuses an empty title)", () => {
+    expect(renderEmbeds(makeReply({ kind: "notice", lang: "en", title: "", blocks: ["x"] }))).toStrictEqual([{ color: DEFAULT_COLOR, description: "x" }]);
+  });
+
   it("GIVEN an empty reply THEN one embed in Kabar's colour with a dash, as Discord refuses an empty message", () => {
     expect(renderEmbeds(makeReply({ kind: "notice", lang: "en", title: "" }))).toStrictEqual([{ color: DEFAULT_COLOR, description: "-" }]);
   });
