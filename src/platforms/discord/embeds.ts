@@ -102,8 +102,10 @@ export function packEmbeds(embeds: APIEmbed[]): APIEmbed[][] {
   let size = 0;
   for (const embed of embeds) {
     const n = embedSize(embed);
+    const full = current.length === EMBED_LIMITS.embedsPerMessage;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: renderEmbeds keeps every embed within 6,000, so a first embed never passes the total alone.
-    if (current.length === EMBED_LIMITS.embedsPerMessage || (current.length > 0 && size + n > EMBED_LIMITS.total)) {
+    const started = current.length > 0;
+    if (full || (started && size + n > EMBED_LIMITS.total)) {
       messages.push(current);
       current = [];
       size = 0;
