@@ -40,11 +40,12 @@ function safeCut(text: string, max: number): string {
   let end = Math.min(max, text.length);
   // Do not split a UTF-16 surrogate pair (an emoji flag is two of them).
   // Stryker disable next-line ConditionalExpression,EqualityOperator: uncut, the text ends where it ends; only malformed text ends in half a pair.
-  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1] ?? "")) end -= 1;
-  const cut = text.slice(0, end);
+  const cut = end < text.length;
+  if (cut && /[\uD800-\uDBFF]/.test(text[end - 1] ?? "")) end -= 1;
+  const head = text.slice(0, end);
   // An odd run of trailing backslashes ends in a lone escape, which would escape whatever starts the next piece.
-  const trailing = /\\*$/.exec(cut)![0].length;
-  return trailing % 2 === 1 ? cut.slice(0, -1) : cut;
+  const trailing = /\\*$/.exec(head)![0].length;
+  return trailing % 2 === 1 ? head.slice(0, -1) : head;
 }
 
 /**
