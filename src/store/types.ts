@@ -50,6 +50,7 @@ export interface Delivery {
   status: DeliveryStatus;
   owner?: string;
   leaseUntil?: number;
+  /** Lease renewals before tries: a first try sent moments after its claim needs none (0); each retry adds one. */
   attempts: number;
   articleIds: string[];
   note?: string;
