@@ -87,8 +87,26 @@ const IRREGULAR_PAST = new Map(
     .map((pair) => pair.split(":") as [string, string]),
 );
 
-/** The forms a word may match by: itself, its Indonesian and English bases, its concept. */
-export function wordForms(word: string): string[] {
+/**
+ * A word's forms depend on the word alone, and the same words come back in
+ * every question (and in every article's titles and keywords, checked per
+ * question): kept once computed. Bounded, since any text can bring new words;
+ * emptied whole when full (refilling costs one computation per word).
+ */
+const FORMS_CACHE_SIZE = 50_000;
+const formsCache = new Map<string, readonly string[]>();
+
+/** The forms a word may match by: itself, its Indonesian and English bases, its concept. Do not modify the result. */
+export function wordForms(word: string): readonly string[] {
+  let forms = formsCache.get(word);
+  if (!forms) {
+    if (formsCache.size >= FORMS_CACHE_SIZE) formsCache.clear();
+    formsCache.set(word, (forms = computeWordForms(word)));
+  }
+  return forms;
+}
+
+function computeWordForms(word: string): string[] {
   const irregular = IRREGULAR_PAST.get(word);
   // Bases shorter than three letters ("di" of "died") match everything.
   const forms = new Set([word, ...(irregular ? [irregular] : []), ...[...indonesianForms(word), ...englishBases(word)].filter((f) => f.length >= 3)]);
