@@ -146,8 +146,27 @@ const OFFICE_WORDS = new Set(`president presiden prime perdana pm king raja`.spl
  * The words of a question that can name the thing asked: no function words, cue words, light verbs or numbers.
  * Words of saying and condemning ask about a reaction, not for a fact: never "the thing asked about".
  */
+/** Phrases of time that name no fact of their own: "so far" is not a thing asked about ("died far"). */
+const TIME_PHRASES: readonly (readonly string[])[] = [
+  ["so", "far"],
+  ["up", "to", "now"],
+  ["sejauh", "ini"],
+  ["sampai", "sekarang"],
+  ["hingga", "kini"],
+];
+
+function withoutTimePhrases(tokens: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = TIME_PHRASES.find((p) => p.every((w, j) => tokens[i + j] === w));
+    if (phrase) i += phrase.length - 1;
+    else kept.push(tokens[i]!);
+  }
+  return kept;
+}
+
 export function contentWords(tokens: readonly string[]): string[] {
-  return [...new Set(tokens)].filter(
+  return [...new Set(withoutTimePhrases(tokens))].filter(
     (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !LIGHT_VERBS.has(t) && !/^\d+$/.test(t) && score(LEX.reaction, [t], ` ${t} `) === 0,
   );
 }
