@@ -3,29 +3,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, loadLibrary } from "../src/content/loader.js";
+import { loadLibrary } from "../src/content/loader.js";
 import { article, CONTENT_DIR, library, ROOT } from "./helpers/core.js";
+import { contentCopy, loadError, SEED_FOLDER, withYaml } from "./helpers/contentEdits.js";
 
-const FOLDER = "2023-09-20-karabakh-reactions";
 
-/** A copy of the bundled content with article.yaml rewritten by `edit`. */
-function brokenCopy(edit: (yaml: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), "kabar-content-"));
-  cpSync(CONTENT_DIR, dir, { recursive: true });
-  const file = join(dir, FOLDER, "article.yaml");
-  writeFileSync(file, edit(readFileSync(file, "utf8")));
-  return dir;
-}
 
-function loadError(dir: string): ContentError {
-  try {
-    loadLibrary(dir, dir);
-  } catch (err) {
-    if (err instanceof ContentError) return err;
-    throw err;
-  }
-  throw new Error("expected the content to be refused");
-}
 
 describe("the bundled article", () => {
   it("GIVEN the seed article THEN original.txt is the seed text, verbatim (by its committed checksum when the seed is not beside the checkout)", () => {
@@ -67,38 +50,38 @@ describe("the bundled article", () => {
 
 describe("a broken content folder", () => {
   it("GIVEN bad YAML THEN the error names the file and the line", () => {
-    const err = loadError(brokenCopy((y) => y.replace("outlet: Tribunnews.com", "outlet: [Tribunnews.com")));
-    expect(err.file).toBe(join(FOLDER, "article.yaml"));
+    const err = loadError(withYaml((y) => y.replace("outlet: Tribunnews.com", "outlet: [Tribunnews.com")));
+    expect(err.file).toBe(join(SEED_FOLDER, "article.yaml"));
     expect(err.message).toMatch(/invalid YAML/);
     expect(err.field).toMatch(/^line \d+/);
   });
 
   it("GIVEN a missing field THEN the error names the field", () => {
-    const err = loadError(brokenCopy((y) => y.replace(/^author: .*\n/m, "")));
+    const err = loadError(withYaml((y) => y.replace(/^author: .*\n/m, "")));
     expect(err.field).toBe("author");
     expect(err.problem).toMatch(/missing|expected/i);
   });
 
   it("GIVEN an actor id in capitals THEN the error names the actor and says the rule for actor ids", () => {
-    const err = loadError(brokenCopy((y) => y.replace(/^  france:$/m, "  France:")));
+    const err = loadError(withYaml((y) => y.replace(/^  france:$/m, "  France:")));
     expect(err.field).toBe("actors.France");
     expect(err.problem).toBe("actor ids must be lower-case letters, digits and dashes");
   });
 
   it("GIVEN a quote that is not verbatim THEN the error names that quote", () => {
-    const err = loadError(brokenCopy((y) => y.replace("Kami menganggap Azerbaijan", "Kami menilai Azerbaijan")));
+    const err = loadError(withYaml((y) => y.replace("Kami menganggap Azerbaijan", "Kami menilai Azerbaijan")));
     expect(err.field).toBe("actors.france.quotes[0].text");
     expect(err.problem).toMatch(/not verbatim/);
   });
 
   it("GIVEN a background section naming an actor that does not exist THEN the error names it", () => {
-    const err = loadError(brokenCopy((y) => y.replace("actors: [russia]", "actors: [rusia]")));
+    const err = loadError(withYaml((y) => y.replace("actors: [russia]", "actors: [rusia]")));
     expect(err.field).toBe("background[0].actors[0]");
     expect(err.problem).toMatch(/"rusia" does not exist/);
   });
 
   it("GIVEN an English rendering missing a paragraph THEN the error names translation.en and both counts", () => {
-    const err = loadError(brokenCopy((y) => y.replace(/^    - "- UN"\n/m, "")));
+    const err = loadError(withYaml((y) => y.replace(/^    - "- UN"\n/m, "")));
     expect(err.field).toBe("translation.en");
     expect(err.problem).toMatch(/has 18 paragraphs; original.txt has 19/);
   });
@@ -110,13 +93,13 @@ describe("a broken content folder", () => {
   });
 
   it("GIVEN a wrong type THEN the error names the nested field", () => {
-    const err = loadError(brokenCopy((y) => y.replace("color: 0x0055A4", "color: blue")));
+    const err = loadError(withYaml((y) => y.replace("color: 0x0055A4", "color: blue")));
     expect(err.field).toBe("actors.france.color");
   });
 
   it("GIVEN an emptied original.txt THEN the first quote is refused as not verbatim", () => {
-    const dir = brokenCopy((y) => y);
-    writeFileSync(join(dir, FOLDER, "original.txt"), "");
+    const dir = withYaml((y) => y);
+    writeFileSync(join(dir, SEED_FOLDER, "original.txt"), "");
     const err = loadError(dir);
     expect(err.field).toMatch(/quotes\[0\]\.text/);
   });
@@ -126,7 +109,7 @@ describe("several articles", () => {
   function twoArticles(): string {
     const dir = mkdtempSync(join(tmpdir(), "kabar-two-"));
     cpSync(CONTENT_DIR, dir, { recursive: true });
-    cpSync(join(dir, FOLDER), join(dir, "2023-10-01-later"), { recursive: true });
+    cpSync(join(dir, SEED_FOLDER), join(dir, "2023-10-01-later"), { recursive: true });
     const file = join(dir, "2023-10-01-later", "article.yaml");
     writeFileSync(
       file,

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,35 +7,16 @@ import { ContentError, loadLibrary } from "../src/content/loader.js";
 import { LibraryHolder, reloadContent } from "../src/content/reload.js";
 import { isCalendarDate } from "../src/content/schema.js";
 import { CONTENT_DIR, library } from "./helpers/core.js";
+import { contentCopy, loadError, SEED_FOLDER, withYaml } from "./helpers/contentEdits.js";
 import { runScript } from "./helpers/spawn.js";
 
 /**
  * Content folders an attacker (or a careless editor) could drop in: each is
  * refused with one ContentError naming the file, the field or byte, and the problem.
  */
-const FOLDER = "2023-09-20-karabakh-reactions";
 
-function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "kabar-hard-"));
-  cpSync(CONTENT_DIR, dir, { recursive: true });
-  return dir;
-}
 
-function editYaml(dir: string, edit: (yaml: string) => string): string {
-  const file = join(dir, FOLDER, "article.yaml");
-  writeFileSync(file, edit(readFileSync(file, "utf8")));
-  return dir;
-}
 
-function loadError(dir: string): ContentError {
-  try {
-    loadLibrary(dir, dir);
-  } catch (err) {
-    if (err instanceof ContentError) return err;
-    throw err;
-  }
-  throw new Error("expected the content to be refused");
-}
 
 describe("dates of the events", () => {
   it.each([
@@ -46,14 +27,14 @@ describe("dates of the events", () => {
     ["2023-00-10", "month 0"],
     ["2023-04-31", "31 April"],
   ])("GIVEN events_date %s (%s) THEN the folder is refused naming events_date", (date) => {
-    const err = loadError(editYaml(copy(), (y) => y.replace(/^events_date: .*$/m, `events_date: ${date}`)));
-    expect(err.file).toBe(join(FOLDER, "article.yaml"));
+    const err = loadError(withYaml((y) => y.replace(/^events_date: .*$/m, `events_date: ${date}`)));
+    expect(err.file).toBe(join(SEED_FOLDER, "article.yaml"));
     expect(err.field).toBe("events_date");
     expect(err.problem).toBe("is not a real calendar date");
   });
 
   it("GIVEN 29 February of a leap year THEN it is a real date and loads", () => {
-    const lib = loadLibrary(editYaml(copy(), (y) => y.replace(/^events_date: .*$/m, "events_date: 2024-02-29")));
+    const lib = loadLibrary(withYaml((y) => y.replace(/^events_date: .*$/m, "events_date: 2024-02-29")));
     expect(lib.newest().eventsDate).toBe("2024-02-29");
   });
 
@@ -71,27 +52,27 @@ describe("dates of the events", () => {
 
 describe("encoding", () => {
   it("GIVEN a Latin-1 byte in original.txt THEN the error names the file and the byte offset", () => {
-    const dir = copy();
-    const file = join(dir, FOLDER, "original.txt");
+    const dir = contentCopy();
+    const file = join(dir, SEED_FOLDER, "original.txt");
     const text = readFileSync(file);
     const at = 37;
     const bad = Buffer.concat([text.subarray(0, at), Buffer.from([0xe9]), text.subarray(at)]);
     writeFileSync(file, bad);
     const err = loadError(dir);
-    expect(err.file).toBe(join(FOLDER, "original.txt"));
+    expect(err.file).toBe(join(SEED_FOLDER, "original.txt"));
     expect(err.field).toBe(`byte ${at}`);
     expect(err.problem).toMatch(/not UTF-8 \(byte 0xe9\)/);
   });
 
   it("GIVEN a stray continuation byte in article.yaml THEN the error names article.yaml and its offset", () => {
-    const dir = copy();
-    const file = join(dir, FOLDER, "article.yaml");
+    const dir = contentCopy();
+    const file = join(dir, SEED_FOLDER, "article.yaml");
     const bytes = readFileSync(file);
     const at = bytes.indexOf("Tribunnews.com");
     bytes[at] = 0x80;
     writeFileSync(file, bytes);
     const err = loadError(dir);
-    expect(err.message).toBe(`${join(FOLDER, "article.yaml")}: byte ${at}: is not UTF-8 (byte 0x80); save the file as UTF-8`);
+    expect(err.message).toBe(`${join(SEED_FOLDER, "article.yaml")}: byte ${at}: is not UTF-8 (byte 0x80); save the file as UTF-8`);
   });
 
   it.each([
@@ -109,31 +90,31 @@ describe("encoding", () => {
 
 describe("symbolic links", () => {
   it("GIVEN original.txt linking to itself THEN one error says the link loops", () => {
-    const dir = copy();
-    const file = join(dir, FOLDER, "original.txt");
+    const dir = contentCopy();
+    const file = join(dir, SEED_FOLDER, "original.txt");
     rmSync(file);
     symlinkSync(file, file);
     const err = loadError(dir);
-    expect(err.message).toBe(`${join(FOLDER, "original.txt")}: is a symbolic link that loops back on itself`);
+    expect(err.message).toBe(`${join(SEED_FOLDER, "original.txt")}: is a symbolic link that loops back on itself`);
   });
 
   it("GIVEN article.yaml linking to a missing file THEN one error says the link dangles", () => {
-    const dir = copy();
-    const file = join(dir, FOLDER, "article.yaml");
+    const dir = contentCopy();
+    const file = join(dir, SEED_FOLDER, "article.yaml");
     rmSync(file);
     symlinkSync(join(dir, "nowhere.yaml"), file);
     const err = loadError(dir);
-    expect(err.message).toBe(`${join(FOLDER, "article.yaml")}: is a symbolic link to a file that does not exist`);
+    expect(err.message).toBe(`${join(SEED_FOLDER, "article.yaml")}: is a symbolic link to a file that does not exist`);
   });
 
   it("GIVEN an entry of the content folder that is a dangling link THEN one error names it", () => {
-    const dir = copy();
+    const dir = contentCopy();
     symlinkSync(join(dir, "gone"), join(dir, "2024-01-01-link"));
     expect(loadError(dir).message).toBe("2024-01-01-link: is a symbolic link to a file that does not exist");
   });
 
   it("GIVEN two links of the content folder pointing at each other THEN one error says they loop", () => {
-    const dir = copy();
+    const dir = contentCopy();
     symlinkSync(join(dir, "b"), join(dir, "a"));
     symlinkSync(join(dir, "a"), join(dir, "b"));
     expect(loadError(dir).message).toBe("a: is a symbolic link that loops back on itself");
@@ -141,8 +122,8 @@ describe("symbolic links", () => {
 
   it("GIVEN an article folder that is a link to a real folder THEN it loads", () => {
     const dir = mkdtempSync(join(tmpdir(), "kabar-linked-"));
-    symlinkSync(join(CONTENT_DIR, FOLDER), join(dir, FOLDER));
-    expect(loadLibrary(dir).newest().id).toBe(FOLDER);
+    symlinkSync(join(CONTENT_DIR, SEED_FOLDER), join(dir, SEED_FOLDER));
+    expect(loadLibrary(dir).newest().id).toBe(SEED_FOLDER);
   });
 });
 
@@ -156,17 +137,17 @@ describe("YAML aliases", () => {
         return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`;
       }),
     ].join("\n");
-    const dir = editYaml(copy(), (y) => `${y}\nbomb:\n${bomb.replace(/^/gm, "  ")}\n`);
+    const dir = withYaml((y) => `${y}\nbomb:\n${bomb.replace(/^/gm, "  ")}\n`);
     const started = performance.now();
     const err = loadError(dir);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(err.file).toBe(join(FOLDER, "article.yaml"));
+    expect(err.file).toBe(join(SEED_FOLDER, "article.yaml"));
     expect(err.field).toBe("");
     expect(err.problem).toMatch(/^YAML aliases cannot be resolved: Excessive alias count/);
   });
 
   it("GIVEN an alias used once (a shared list) THEN aliases as such are fine", () => {
-    const dir = editYaml(copy(), (y) => y.replace(/^related:/m, "x-unused: &shared [a]\nrelated:"));
+    const dir = withYaml((y) => y.replace(/^related:/m, "x-unused: &shared [a]\nrelated:"));
     // The schema is strict, so the extra key is refused, but by the schema, not by the alias guard.
     expect(loadError(dir).problem).toMatch(/unknown field/);
   });
@@ -174,23 +155,23 @@ describe("YAML aliases", () => {
 
 describe("size caps", () => {
   it("GIVEN an original.txt over 1 MiB THEN the error says its size and the cap", () => {
-    const dir = copy();
-    truncateSync(join(dir, FOLDER, "original.txt"), MAX_ORIGINAL_BYTES + 1);
+    const dir = contentCopy();
+    truncateSync(join(dir, SEED_FOLDER, "original.txt"), MAX_ORIGINAL_BYTES + 1);
     const err = loadError(dir);
-    expect(err.message).toBe(`${join(FOLDER, "original.txt")}: is 1.0 MiB; the limit is 1 MiB (is this really one article?)`);
+    expect(err.message).toBe(`${join(SEED_FOLDER, "original.txt")}: is 1.0 MiB; the limit is 1 MiB (is this really one article?)`);
   });
 
   it("GIVEN an article.yaml over 256 KiB THEN the error says its size and the cap", () => {
-    const dir = editYaml(copy(), (y) => `${y}\n# ${"x".repeat(MAX_ARTICLE_YAML_BYTES)}\n`);
-    const size = statSync(join(dir, FOLDER, "article.yaml")).size;
+    const dir = withYaml((y) => `${y}\n# ${"x".repeat(MAX_ARTICLE_YAML_BYTES)}\n`);
+    const size = statSync(join(dir, SEED_FOLDER, "article.yaml")).size;
     const err = loadError(dir);
-    expect(err.file).toBe(join(FOLDER, "article.yaml"));
+    expect(err.file).toBe(join(SEED_FOLDER, "article.yaml"));
     expect(err.problem).toBe(`is ${Math.ceil(size / 1024)} KiB; the limit is 256 KiB (is this really one article?)`);
   });
 
   it("GIVEN an original.txt of exactly 1 MiB THEN the cap does not refuse it", () => {
-    const dir = copy();
-    const file = join(dir, FOLDER, "original.txt");
+    const dir = contentCopy();
+    const file = join(dir, SEED_FOLDER, "original.txt");
     const text = readFileSync(file, "utf8");
     writeFileSync(file, text + " ".repeat(MAX_ORIGINAL_BYTES - Buffer.byteLength(text)));
     expect(Buffer.byteLength(loadLibrary(dir).newest().original)).toBe(MAX_ORIGINAL_BYTES);
@@ -200,7 +181,7 @@ describe("size caps", () => {
 describe("hot reload", () => {
   it("GIVEN a reload onto a folder with 2023-02-30 THEN it is refused with the same line and the old library keeps serving", () => {
     const holder = new LibraryHolder(library);
-    const dir = editYaml(copy(), (y) => y.replace(/^events_date: .*$/m, "events_date: 2023-02-30"));
+    const dir = withYaml((y) => y.replace(/^events_date: .*$/m, "events_date: 2023-02-30"));
     const result = reloadContent(holder, dir);
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/article\.yaml: events_date: is not a real calendar date$/) });
     expect(holder.current).toBe(library);
@@ -209,8 +190,8 @@ describe("hot reload", () => {
 
 describe("npm start on a hostile content folder", () => {
   it("GIVEN a symlink loop as original.txt THEN one line on stderr, exit 1, no stack trace", async () => {
-    const dir = copy();
-    const file = join(dir, FOLDER, "original.txt");
+    const dir = contentCopy();
+    const file = join(dir, SEED_FOLDER, "original.txt");
     rmSync(file);
     symlinkSync(file, file);
     const { code, stdout, stderr } = await runScript("src/main.ts", [], { env: { CONTENT_DIR: dir }, input: "halo\n" });

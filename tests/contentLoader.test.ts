@@ -1,39 +1,20 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { articleKey, ContentError, ContentLibrary, loadLibrary } from "../src/content/loader.js";
-import { article, CONTENT_DIR, library } from "./helpers/core.js";
+import { articleKey, ContentLibrary, loadLibrary } from "../src/content/loader.js";
+import { article, library } from "./helpers/core.js";
+import { contentCopy, loadError, SEED_FOLDER, withYaml } from "./helpers/contentEdits.js";
 
 /**
  * What the loader says about a content folder: the file, the field as an
  * editor finds it in the YAML, and the problem, one line each; and which
  * folders it reads at all.
  */
-const FOLDER = "2023-09-20-karabakh-reactions";
 
-function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "kabar-loader-"));
-  cpSync(CONTENT_DIR, dir, { recursive: true });
-  return dir;
-}
 
-function withYaml(edit: (yaml: string) => string, dir = copy(), folder = FOLDER): string {
-  const file = join(dir, folder, "article.yaml");
-  writeFileSync(file, edit(readFileSync(file, "utf8")));
-  return dir;
-}
 
-function loadError(dir: string): ContentError {
-  try {
-    loadLibrary(dir, dir);
-  } catch (err) {
-    if (err instanceof ContentError) return err;
-    throw err;
-  }
-  throw new Error("expected the content to be refused");
-}
 
 describe("the line an editor reads", () => {
   it("GIVEN a required field left out THEN the problem is that it is missing", () => {
@@ -78,8 +59,8 @@ describe("the line an editor reads", () => {
   });
 
   it("GIVEN a folder without article.yaml THEN the error asks whether the file is there", () => {
-    const dir = copy();
-    rmSync(join(dir, FOLDER, "article.yaml"));
+    const dir = contentCopy();
+    rmSync(join(dir, SEED_FOLDER, "article.yaml"));
     expect(loadError(dir).problem).toMatch(/cannot be read \(is the file there\?\)/);
   });
 
@@ -94,8 +75,8 @@ describe("the line an editor reads", () => {
   });
 
   it("GIVEN no original.txt THEN the error says every article needs its original text", () => {
-    const dir = copy();
-    rmSync(join(dir, FOLDER, "original.txt"));
+    const dir = contentCopy();
+    rmSync(join(dir, SEED_FOLDER, "original.txt"));
     expect(loadError(dir).problem).toMatch(/every article needs its original text/);
   });
 
@@ -107,7 +88,7 @@ describe("the line an editor reads", () => {
 
 describe("the folders read", () => {
   it("GIVEN a content folder that does not exist THEN the error names it", () => {
-    const dir = join(copy(), "nowhere");
+    const dir = join(contentCopy(), "nowhere");
     const err = loadError(dir);
     expect([err.file, err.field, err.problem]).toEqual([dir, "", "content folder cannot be read"]);
   });
@@ -120,15 +101,15 @@ describe("the folders read", () => {
   });
 
   it("GIVEN a dot-folder (an import being written) THEN it is not read, broken or not", () => {
-    const dir = copy();
+    const dir = contentCopy();
     mkdirSync(join(dir, ".importing"));
     writeFileSync(join(dir, ".importing", "article.yaml"), "id: [half written");
     expect(loadLibrary(dir, dir).articles.map((a) => a.id)).toEqual([article.id]);
   });
 
   it("GIVEN two folders with one id THEN the error names the content folder, the field and the id", () => {
-    const dir = copy();
-    cpSync(join(dir, FOLDER), join(dir, "2023-10-01-copy"), { recursive: true });
+    const dir = contentCopy();
+    cpSync(join(dir, SEED_FOLDER), join(dir, "2023-10-01-copy"), { recursive: true });
     const err = loadError(dir);
     expect([err.file, err.field, err.problem]).toEqual([dir, "id", `article id "${article.id}" is used by two folders`]);
   });

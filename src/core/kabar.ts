@@ -183,7 +183,7 @@ export class Kabar {
         return userErrorReply(call.lang, err.userMessage[call.lang]);
       }
       this.options.logger?.error({ err, command: call.command, args: call.args, target: chat?.target }, "command failed");
-      return this.errorReply(call.lang);
+      return errorReply(call.lang);
     }
   }
 
@@ -243,7 +243,7 @@ export class Kabar {
     const parsed = parseCommandText(trimmed);
     if (parsed) {
       const def = this.byName.get(parsed.name);
-      if (!def) return { reply: this.unknownCommandReply(parsed.name, lang) };
+      if (!def) return { reply: unknownCommandReply(parsed.name, lang) };
       const call = callFromText(def, parsed.rest, lang);
       return { reply: await this.execute(call, options.chat), call };
     }
@@ -271,18 +271,9 @@ export class Kabar {
     return withPrevious(understood, text, previous, article);
   }
 
-  /** "/foo" that is no command of ours: one line pointing at /help. */
-  unknownCommandReply(name: string, lang: Lang): Reply {
-    return unknownCommandReply(name, lang);
-  }
-
   /** A question outside the article: say what the bot covers. */
   unknownReply(lang: Lang): Reply {
     return this.cachedReply(`unknown\u0000${lang}`, () => unknownReply(this.library.newest(), lang));
-  }
-
-  errorReply(lang: Lang): Reply {
-    return errorReply(lang);
   }
 
   /** A message the bot cannot read as a question (empty, too long): kind "unknown", with a hint. */

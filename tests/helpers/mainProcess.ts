@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CONTENT_DIR, ROOT } from "./core.js";
+import { ROOT } from "./core.js";
 
 /**
  * `npm start` as production runs it (node --import tsx src/main.ts), with a
@@ -93,11 +93,7 @@ export function startMain(env: Record<string, string>, options: { stdin?: "pipe"
 }
 
 /** A copy of the bundled content the test may change while the bot runs. */
-export function contentCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "kabar-content-"));
-  cpSync(CONTENT_DIR, dir, { recursive: true });
-  return dir;
-}
+export { contentCopy } from "./contentEdits.js";
 
 /** Test articles of our own (tests/fixtures/library), other subjects and actors than the seed. */
 export const FIXTURE_LIBRARY = join(ROOT, "tests/fixtures/library");

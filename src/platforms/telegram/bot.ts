@@ -5,6 +5,7 @@ import type { Chat, Message, UserFromGetMe } from "grammy/types";
 import { decodeCall } from "../../core/callbackData.js";
 import type { Kabar } from "../../core/kabar.js";
 import { type Lang, langFromLocale } from "../../core/lang.js";
+import { unknownCommandReply } from "../../core/standardReplies.js";
 import type { Logger } from "../../core/log.js";
 import type { Reply } from "../../core/reply.js";
 import { t } from "../../core/strings.js";
@@ -144,7 +145,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
         reply = await kabar.run(callFromText(def, rest, lang), chat);
       } else if (addressed.explicit) {
         // Addressed to us (a private chat, or /foo@ThisBot) but no command of ours.
-        reply = kabar.unknownCommandReply(name, lang);
+        reply = unknownCommandReply(name, lang);
       } else {
         return; // "/foo" in a group without our name: probably another bot's command.
       }
