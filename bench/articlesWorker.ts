@@ -16,9 +16,11 @@ import { devQuestions, percentile, round } from "./harness.js";
  * the way `npm start` loads it (loadLibrary, then the free-text index). The
  * questions are the 40 development questions plus ten about generated
  * articles, each answered with Kabar's caches emptied first, so every one is
- * a question never seen before. Times are CPU time of this process
- * (process.cpuUsage), not wall time: the bench machine's cores are shared,
- * and a busy neighbour must not show up as our cost. Prints one JSON line.
+ * a question never seen before. Load is CPU time (process.cpuUsage), since
+ * a busy neighbour on the shared cores must not show up as our cost; a
+ * question's latency is wall time, what the asker waits (CPU time counts V8's
+ * compiler and garbage-collector threads, and the kernel accounts it in 4 ms
+ * ticks), with its CPU time beside it. Run it on an idle machine. Prints one JSON line.
  */
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const d = process.cpuUsage(since);
@@ -54,21 +56,28 @@ try {
       await kabar.answer(q);
     }
   }
-  // Five batches of four rounds; the batch with the lowest p99 is reported (best of 5, as the other sections do):
-  // a garbage collection or a neighbour's burst lands in some batch, not in the code's cost.
-  let best: { p50: number; p99: number } | undefined;
+  // Five batches of twenty rounds (1,000 questions each); the batch with the lowest wall-time p99 is reported (best
+  // of 5, as the other sections do): a neighbour's burst on the shared cores lands in some batch, not in the code's cost.
+  // Each question is its own turn of the event loop, as a message from the network is in the running bot (V8 runs
+  // its scheduled garbage collection between turns there too); a question's CPU time is reported beside its wall time.
+  let best: { p50: number; p99: number; cpuP99: number } | undefined;
   for (let batch = 0; batch < 5; batch++) {
-    const latencies: number[] = [];
-    for (let round = 0; round < 4; round++) {
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    for (let round = 0; round < 20; round++) {
       for (const q of questions) {
+        await new Promise((next) => setImmediate(next));
         kabar.clearCaches();
         const start = process.cpuUsage();
+        const wall = performance.now();
         await kabar.answer(q);
-        latencies.push(cpuMs(start));
+        walls.push(performance.now() - wall);
+        cpus.push(cpuMs(start));
       }
     }
-    latencies.sort((a, b) => a - b);
-    const figures = { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    walls.sort((a, b) => a - b);
+    cpus.sort((a, b) => a - b);
+    const figures = { p50: percentile(walls, 50), p99: percentile(walls, 99), cpuP99: percentile(cpus, 99) };
     if (!best || figures.p99 < best.p99) best = figures;
   }
   process.stdout.write(
@@ -80,6 +89,7 @@ try {
       first_question_ms: round(firstMs, 3),
       p50_ms: round(best!.p50, 4),
       p99_ms: round(best!.p99, 4),
+      cpu_p99_ms: round(best!.cpuP99, 4),
     })}\n`,
   );
 } finally {

@@ -56,30 +56,83 @@ const literalForms = (word: string) => wordForms(word).filter((f) => !f.startsWi
 
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+/** A phrase of the article's own (a title word, a keyword): each of its words as its literal forms. */
+type Phrase = ReadonlyArray<readonly string[]>;
+
+/**
+ * What findDetail reads of an article that no question changes, built once per article (a reload brings new
+ * Article objects): answering then costs the question's own words, not the article's titles and names again.
+ */
+interface DetailTables {
+  /** Every literal form of the names the article uses (actors, setting, title names). */
+  nameForms: ReadonlySet<string>;
+  /** The article's title words, each a phrase of one word. */
+  titlePhrases: readonly Phrase[];
+  sections: ReadonlyMap<string, { phrases: readonly Phrase[]; titleForms: ReadonlySet<string> }>;
+  /** A part's sentences, in article order, by `kind:id`. */
+  sentencesOf: ReadonlyMap<string, readonly IndexedSentence[]>;
+  /** Each sentence's position in the article. */
+  order: ReadonlyMap<IndexedSentence, number>;
+}
+const tables = new WeakMap<Article, DetailTables>();
+const unitKey = (u: FactUnit) => `${u.kind}:${u.id}`;
+const oneWordPhrases = (texts: string[]): Phrase[] => texts.flatMap(wordsOf).map((w) => [literalForms(w)]);
+
+function detailTables(article: Article): DetailTables {
+  let t = tables.get(article);
+  if (t) return t;
+  const idx = factIndex(article);
+  const sentencesOf = new Map<string, IndexedSentence[]>();
+  for (const s of idx.sentences) {
+    if (!s.unit) continue;
+    const key = unitKey(s.unit);
+    sentencesOf.set(key, [...(sentencesOf.get(key) ?? []), s]);
+  }
+  t = {
+    nameForms: new Set([...idx.names].flatMap(literalForms)),
+    titlePhrases: oneWordPhrases([article.title.id, article.title.en]),
+    sections: new Map(
+      article.background.map((s) => [
+        s.id,
+        {
+          phrases: [
+            ...oneWordPhrases([s.title.id, s.title.en]),
+            ...[...s.keywords.id, ...s.keywords.en].map((k) => wordsOf(k).map(literalForms)),
+          ],
+          titleForms: new Set(contentWords([s.title.id, s.title.en].flatMap(wordsOf)).flatMap(literalForms)),
+        },
+      ]),
+    ),
+    sentencesOf,
+    order: new Map(idx.sentences.map((s, i) => [s, i])),
+  };
+  tables.set(article, t);
+  return t;
+}
+
 /**
  * The question's words that name the story or the part: the article's title ("operasi militer"), the sections' titles,
  * and their keywords, a phrase only when the question holds all of its words ("perang tahun 2020" makes no "setahun" a keyword).
  */
-function identityWords(article: Article, parts: readonly FactUnit[], words: readonly string[]): Set<string> {
-  const sections = article.background.filter((s) => parts.some((p) => p.kind === "section" && p.id === s.id));
-  const titles = [article.title.id, article.title.en, ...sections.flatMap((s) => [s.title.id, s.title.en])].flatMap(wordsOf);
-  const phrases = [...titles.map((w) => [w]), ...sections.flatMap((s) => [...s.keywords.id, ...s.keywords.en]).map(wordsOf)];
-  const formsOfWord = new Map(words.map((w) => [w, new Set(literalForms(w))]));
-  const holding = (k: string) => words.filter((w) => literalForms(k).some((f) => formsOfWord.get(w)!.has(f)));
+function identityWords(t: DetailTables, parts: readonly FactUnit[], words: readonly string[]): Set<string> {
+  // Which of the question's words each literal form stands for.
+  const wordsOfForm = new Map<string, string[]>();
+  for (const w of words) for (const f of literalForms(w)) wordsOfForm.set(f, [...(wordsOfForm.get(f) ?? []), w]);
+  const holding = (forms: readonly string[]) => [...new Set(forms.flatMap((f) => wordsOfForm.get(f) ?? []))];
   const identity = new Set<string>();
-  for (const phrase of phrases) {
+  const check = (phrase: Phrase) => {
     const hits = phrase.map(holding);
-    if (hits.every((h) => h.length > 0)) hits.flat().forEach((w) => identity.add(w));
-  }
+    if (hits.every((h) => h.length > 0)) for (const h of hits) for (const w of h) identity.add(w);
+  };
+  t.titlePhrases.forEach(check);
+  for (const p of parts) if (p.kind === "section") t.sections.get(p.id)?.phrases.forEach(check);
   return identity;
 }
 
 /** Whether a word is one of the title's own of the section `unit` is ("peran" of "Apa Peran Rusia?", also "perannya"). */
-function namesTitle(article: Article, unit: FactUnit, word: string): boolean {
-  const section = unit.kind === "section" ? article.background.find((s) => s.id === unit.id) : undefined;
-  if (!section) return false;
-  const title = new Set(contentWords([section.title.id, section.title.en].flatMap(wordsOf)).flatMap(literalForms));
-  return literalForms(word).some((f) => title.has(f));
+function namesTitle(t: DetailTables, unit: FactUnit, word: string): boolean {
+  const section = unit.kind === "section" ? t.sections.get(unit.id) : undefined;
+  return section !== undefined && literalForms(word).some((f) => section.titleForms.has(f));
 }
 
 /** What matches a distinctive word only through a near-synonym counts half, as in findFact. */
@@ -97,46 +150,59 @@ const IDENTITY_BONUS = 0.1;
  */
 export function findDetail(article: Article, tokens: readonly string[], parts: readonly FactUnit[]): FactResult {
   const idx = factIndex(article);
+  const t = detailTables(article);
   const content = contentWords(tokens);
-  const names = new Set([...idx.names].flatMap(literalForms));
-  const isName = (w: string) => literalForms(w).some((f) => names.has(f));
-  const titled = identityWords(article, parts, content);
-  const isTitled = (w: string) => titled.has(w);
-  const distinctive = content.filter((w) => !isName(w) && !isTitled(w));
+  const isName = (w: string) => literalForms(w).some((f) => t.nameForms.has(f));
+  const titled = identityWords(t, parts, content);
+  const distinctive = content.filter((w) => !isName(w) && !titled.has(w));
   const notFound = { found: false as const, missing: [], newsFact: false, asked: distinctive, aboutStory: true };
   // A question naming the section's own title ("peran Rusia di konflik ini apa?", "what role does Russia play in the
   // conflict?") asks for the section as a whole: its other words are the story's, not one sentence's.
-  if (content.some((w) => !isName(w) && namesTitle(article, parts[0]!, w))) return notFound;
-  const identity = content.filter((w) => !isName(w) && isTitled(w));
+  if (content.some((w) => !isName(w) && namesTitle(t, parts[0]!, w))) return notFound;
+  const identity = content.filter((w) => !isName(w) && titled.has(w));
   const n = idx.sentences.length;
   // A short base of a longer word is where affix reduction collides ("serangan" and "perangnya" share "rang",
   // "lately" and "latest" share "late"): only the word itself, a longer base or a concept points at a sentence.
-  const pointing = (word: string, f: string) => f === word || f.length >= MIN_BASE || f.startsWith("@");
-  const weight = (word: string, s: IndexedSentence) =>
-    Math.max(
-      0,
-      ...wordForms(word)
-        .filter((f) => s.forms.has(f) && pointing(word, f))
-        .map((f) => (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * Math.log(1 + n / (idx.df.get(f) ?? n))),
-    );
-  const scope = idx.sentences.filter((s) => s.unit !== undefined && parts.some((p) => sameUnit(p, s.unit!)));
+  // Each word's pointing forms and their weights, once per question rather than once per sentence.
+  const pointers = new Map(
+    [...distinctive, ...identity].map((word) => [
+      word,
+      wordForms(word)
+        .filter((f) => f === word || f.length >= MIN_BASE || f.startsWith("@"))
+        .map((f) => [f, (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * Math.log(1 + n / (idx.df.get(f) ?? n))] as const),
+    ]),
+  );
+  const weight = (word: string, s: IndexedSentence) => {
+    let best = 0;
+    for (const [f, w] of pointers.get(word)!) if (w > best && s.forms.has(f)) best = w;
+    return best;
+  };
+  // In article order, as ties go to the earlier sentence.
+  const scope = parts.length === 1 ? (t.sentencesOf.get(unitKey(parts[0]!)) ?? []) : parts.flatMap((p) => t.sentencesOf.get(unitKey(p)) ?? []).sort((a, b) => t.order.get(a)! - t.order.get(b)!);
   // A reader's word these parts never use cannot point at one of their sentences: no evidence for or against one.
   const usable = distinctive.filter((w) => scope.some((s) => weight(w, s) > 0));
   if (usable.length === 0) return notFound;
-  const scored = scope
-    .map((s) => {
-      const matched = usable.filter((w) => weight(w, s) > 0);
-      if (matched.length === 0 || matched.length / usable.length < MIN_SHARE) return { s, score: 0 };
-      const ties = identity.filter((w) => weight(w, s) > 0).length * IDENTITY_BONUS;
-      // The part the question was read as wins a tie with another part about the same actor.
-      const home = sameUnit(parts[0]!, s.unit!) ? IDENTITY_BONUS / 2 : 0;
-      return { s, score: matched.reduce((sum, w) => sum + weight(w, s), 0) + ties + home };
-    })
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  let best: { s: IndexedSentence; score: number } | undefined;
+  for (const s of scope) {
+    let matched = 0;
+    let sum = 0;
+    for (const w of usable) {
+      const weighed = weight(w, s);
+      if (weighed > 0) {
+        matched++;
+        sum += weighed;
+      }
+    }
+    if (matched === 0 || matched / usable.length < MIN_SHARE) continue;
+    const ties = identity.filter((w) => weight(w, s) > 0).length * IDENTITY_BONUS;
+    // The part the question was read as wins a tie with another part about the same actor.
+    const home = sameUnit(parts[0]!, s.unit!) ? IDENTITY_BONUS / 2 : 0;
+    const score = sum + ties + home;
+    // Strictly greater: the first of equals wins, as a stable sort would keep it.
+    if (score > 0 && (!best || score > best.score)) best = { s, score };
+  }
   // The opening sentence of the part already meant is where its answer begins: leading with it would only repeat it.
-  const opening = idx.sentences.find((s) => s.unit !== undefined && sameUnit(s.unit, parts[0]!));
+  const opening = t.sentencesOf.get(unitKey(parts[0]!))?.[0];
   if (!best || best.s === opening) return notFound;
   return { found: true, sentences: [best.s], ...(best.s.unit ? { unit: best.s.unit } : {}), focus: usable };
 }
