@@ -1,18 +1,18 @@
 import type { Article } from "../content/article.js";
 import { type FactUnit, factIndex, type IndexedSentence, wordForms } from "./factIndex.js";
-import { contentWords, type FactResult } from "./facts.js";
+import { contentWords, type FactCue, type FactResult, hasFeature } from "./facts.js";
 
 /**
  * A question with no fact cue, or whose cue found nothing, that was read as an
  * actor's reaction or a background section ("what does armenia host for
  * russia", "gmn hubungan armenia ama rusia setahun belakangan") often asks for
  * a detail that stands deep inside that part. Its detail is the sentence of
- * the part (or of another part about the same actor) holding the question's
- * own distinctive words: the words that are not the part's identity (the
- * actors' names, the story's setting, the section's title and keywords),
- * because those only say which part is meant, never which of its sentences.
- * A question with no such word ("what's russia's role?", "apa kata Prancis?")
- * names no detail and keeps its answer.
+ * the part (or of another part about the same actor) holding most of the
+ * question's own words. The actors' names, the story's setting and the titles
+ * only say which part is meant, never which of its sentences; a section's
+ * keywords say it weakly, and only for that section's sentences. A question
+ * with no other word ("what's russia's role?", "apa kata Prancis?") names no
+ * detail and keeps its answer.
  */
 
 /** Question words of both languages (casual forms are mended to these before: gmn → bagaimana, hows → how is). */
@@ -68,7 +68,7 @@ interface DetailTables {
   nameForms: ReadonlySet<string>;
   /** The article's title words, each a phrase of one word. */
   titlePhrases: readonly Phrase[];
-  sections: ReadonlyMap<string, { phrases: readonly Phrase[]; titleForms: ReadonlySet<string> }>;
+  sections: ReadonlyMap<string, { titlePhrases: readonly Phrase[]; keywordPhrases: readonly Phrase[]; titleForms: ReadonlySet<string> }>;
   /** A part's sentences, in article order, by `kind:id`. */
   sentencesOf: ReadonlyMap<string, readonly IndexedSentence[]>;
   /** Each sentence's position in the article. */
@@ -95,10 +95,8 @@ function detailTables(article: Article): DetailTables {
       article.background.map((s) => [
         s.id,
         {
-          phrases: [
-            ...oneWordPhrases([s.title.id, s.title.en]),
-            ...[...s.keywords.id, ...s.keywords.en].map((k) => wordsOf(k).map(literalForms)),
-          ],
+          titlePhrases: oneWordPhrases([s.title.id, s.title.en]),
+          keywordPhrases: [...s.keywords.id, ...s.keywords.en].map((k) => wordsOf(k).map(literalForms)),
           titleForms: new Set(contentWords([s.title.id, s.title.en].flatMap(wordsOf)).flatMap(literalForms)),
         },
       ]),
@@ -111,22 +109,38 @@ function detailTables(article: Article): DetailTables {
 }
 
 /**
- * The question's words that name the story or the part: the article's title ("operasi militer"), the sections' titles,
- * and their keywords, a phrase only when the question holds all of its words ("perang tahun 2020" makes no "setahun" a keyword).
+ * The question's words that name the story or the part. The article's and the sections' titles ("operasi militer",
+ * "peran") name the story: they never point at a sentence. A section's keywords name the section, and where its text
+ * holds them ("hubungan", "prestige", "base") they also say which of its sentences is meant, more weakly than a
+ * distinctive word. A phrase counts only when the question holds all of its words ("perang tahun 2020" makes no
+ * "setahun" a keyword).
  */
-function identityWords(t: DetailTables, parts: readonly FactUnit[], words: readonly string[]): Set<string> {
+interface Identity {
+  story: ReadonlySet<string>;
+  /** Per section id, the question's words among its keywords (title words aside). */
+  keywords: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+function identityWords(t: DetailTables, parts: readonly FactUnit[], words: readonly string[]): Identity {
   // Which of the question's words each literal form stands for.
   const wordsOfForm = new Map<string, string[]>();
   for (const w of words) for (const f of literalForms(w)) wordsOfForm.set(f, [...(wordsOfForm.get(f) ?? []), w]);
   const holding = (forms: readonly string[]) => [...new Set(forms.flatMap((f) => wordsOfForm.get(f) ?? []))];
-  const identity = new Set<string>();
-  const check = (phrase: Phrase) => {
+  const check = (into: Set<string>) => (phrase: Phrase) => {
     const hits = phrase.map(holding);
-    if (hits.every((h) => h.length > 0)) for (const h of hits) for (const w of h) identity.add(w);
+    if (hits.every((h) => h.length > 0)) for (const h of hits) for (const w of h) into.add(w);
   };
-  t.titlePhrases.forEach(check);
-  for (const p of parts) if (p.kind === "section") t.sections.get(p.id)?.phrases.forEach(check);
-  return identity;
+  const story = new Set<string>();
+  t.titlePhrases.forEach(check(story));
+  const sections = parts.flatMap((p) => (p.kind === "section" && t.sections.has(p.id) ? [[p.id, t.sections.get(p.id)!] as const] : []));
+  for (const [, section] of sections) section.titlePhrases.forEach(check(story));
+  const keywords = new Map<string, Set<string>>();
+  for (const [id, section] of sections) {
+    const held = new Set<string>();
+    section.keywordPhrases.forEach(check(held));
+    keywords.set(id, new Set([...held].filter((w) => !story.has(w))));
+  }
+  return { story, keywords };
 }
 
 /** Whether a word is one of the title's own of the section `unit` is ("peran" of "Apa Peran Rusia?", also "perannya"). */
@@ -137,50 +151,58 @@ function namesTitle(t: DetailTables, unit: FactUnit, word: string): boolean {
 
 /** What matches a distinctive word only through a near-synonym counts half, as in findFact. */
 const CONCEPT_WEIGHT = 0.5;
-/** A sentence must hold at least this share of the question's distinctive words that the parts searched use. */
+/** A sentence must hold at least this share of the question's words that the parts searched use. */
 const MIN_SHARE = 0.5;
 /** Bases shorter than this match only when they are the question's word itself. */
 const MIN_BASE = 5;
-/** Identity words break ties between sentences ("hubungan" picks the sentence about relations), never decide alone. */
-const IDENTITY_BONUS = 0.1;
+/** How much a section keyword the section's text holds counts against a word that names no part. */
+const KEYWORD_WEIGHT = 0.5;
+/** Breaks a tie in favour of the part the question was read as. */
+const HOME_BONUS = 0.05;
 
 /**
- * The sentence of `parts` holding the question's distinctive words, or `found: false` when the question has
- * none these parts use, names the section's title, or no sentence holds most of them.
+ * The sentence of `parts` holding most of the question's words, or `found: false` when the question has none these
+ * parts use, names the section's title, or no sentence holds most of them. With a strict cue (`count`, `time`,
+ * `activity`) only a sentence showing it answers: "kapan ...?" is not answered by a sentence with no date in it.
  */
-export function findDetail(article: Article, tokens: readonly string[], parts: readonly FactUnit[]): FactResult {
+export function findDetail(article: Article, tokens: readonly string[], parts: readonly FactUnit[], cue?: FactCue): FactResult {
   const idx = factIndex(article);
   const t = detailTables(article);
   const content = contentWords(tokens);
   const isName = (w: string) => literalForms(w).some((f) => t.nameForms.has(f));
-  const titled = identityWords(t, parts, content);
-  const distinctive = content.filter((w) => !isName(w) && !titled.has(w));
+  const { story, keywords } = identityWords(t, parts, content);
+  const keywordWords = new Set<string>();
+  for (const set of keywords.values()) for (const w of set) keywordWords.add(w);
+  const distinctive = content.filter((w) => !isName(w) && !story.has(w) && !keywordWords.has(w));
   const notFound = { found: false as const, missing: [], newsFact: false, asked: distinctive, aboutStory: true };
   // A question naming the section's own title ("peran Rusia di konflik ini apa?", "what role does Russia play in the
   // conflict?") asks for the section as a whole: its other words are the story's, not one sentence's.
   if (content.some((w) => !isName(w) && namesTitle(t, parts[0]!, w))) return notFound;
-  const identity = content.filter((w) => !isName(w) && titled.has(w));
+  const asked = content.filter((w) => !isName(w) && !story.has(w));
   const n = idx.sentences.length;
   // A short base of a longer word is where affix reduction collides ("serangan" and "perangnya" share "rang",
   // "lately" and "latest" share "late"): only the word itself, a longer base or a concept points at a sentence.
   // Each word's pointing forms and their weights, once per question rather than once per sentence.
   const pointers = new Map(
-    [...distinctive, ...identity].map((word) => [
+    asked.map((word) => [
       word,
       wordForms(word)
         .filter((f) => f === word || f.length >= MIN_BASE || f.startsWith("@"))
-        .map((f) => [f, (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * Math.log(1 + n / (idx.df.get(f) ?? n))] as const),
+        .map((f) => [f, (keywordWords.has(word) ? KEYWORD_WEIGHT : 1) * (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * Math.log(1 + n / (idx.df.get(f) ?? n))] as const),
     ]),
   );
   const weight = (word: string, s: IndexedSentence) => {
+    // A section's keyword is evidence for that section's sentences only.
+    if (keywordWords.has(word) && !(s.unit?.kind === "section" && keywords.get(s.unit.id)?.has(word))) return 0;
     let best = 0;
     for (const [f, w] of pointers.get(word)!) if (w > best && s.forms.has(f)) best = w;
     return best;
   };
   // In article order, as ties go to the earlier sentence.
-  const scope = parts.length === 1 ? (t.sentencesOf.get(unitKey(parts[0]!)) ?? []) : parts.flatMap((p) => t.sentencesOf.get(unitKey(p)) ?? []).sort((a, b) => t.order.get(a)! - t.order.get(b)!);
+  const inParts = parts.length === 1 ? (t.sentencesOf.get(unitKey(parts[0]!)) ?? []) : parts.flatMap((p) => t.sentencesOf.get(unitKey(p)) ?? []).sort((a, b) => t.order.get(a)! - t.order.get(b)!);
+  const scope = cue ? inParts.filter((s) => hasFeature(s, cue)) : inParts;
   // A reader's word these parts never use cannot point at one of their sentences: no evidence for or against one.
-  const usable = distinctive.filter((w) => scope.some((s) => weight(w, s) > 0));
+  const usable = asked.filter((w) => scope.some((s) => weight(w, s) > 0));
   if (usable.length === 0) return notFound;
   let best: { s: IndexedSentence; score: number } | undefined;
   for (const s of scope) {
@@ -193,11 +215,13 @@ export function findDetail(article: Article, tokens: readonly string[], parts: r
         sum += weighed;
       }
     }
-    if (matched === 0 || matched / usable.length < MIN_SHARE) continue;
-    const ties = identity.filter((w) => weight(w, s) > 0).length * IDENTITY_BONUS;
+    const share = matched / usable.length;
+    if (matched === 0 || share < MIN_SHARE) continue;
     // The part the question was read as wins a tie with another part about the same actor.
-    const home = sameUnit(parts[0]!, s.unit!) ? IDENTITY_BONUS / 2 : 0;
-    const score = sum + ties + home;
+    const home = sameUnit(parts[0]!, s.unit!) ? HOME_BONUS : 0;
+    // A sentence holding more of the question's words answers more of it ("is Russia keen to get involved in the new
+    // war?": the sentence on getting involved in the new conflict, not the one on the new fighting alone).
+    const score = sum * share + home;
     // Strictly greater: the first of equals wins, as a stable sort would keep it.
     if (score > 0 && (!best || score > best.score)) best = { s, score };
   }

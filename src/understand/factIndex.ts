@@ -63,12 +63,18 @@ const CONCEPTS: string[][] = [
   ["evacuate", "evacuating", "evacuated", "evacuation", "evakuasi", "mengevakuasi", "dievakuasi"],
   ["aid", "help", "assistance", "bantuan", "membantu", "memberikan"],
   ["stop", "halt", "end", "cease", "henti", "hentikan", "dihentikan", "menghentikan", "akhir", "akhiri", "diakhiri", "diakhirinya", "mengakhiri"],
-  ["fighting", "fight", "battle", "clashes", "clash", "hostilities", "tempur", "bentrok", "pertempuran", "bentrokan", "permusuhan", "perang", "war"],
+  ["fighting", "fight", "battle", "clashes", "clash", "hostilities", "tempur", "bentrok", "pertempuran", "bentrokan", "permusuhan", "perang", "war", "conflict", "konflik"],
   ["people", "persons", "orang", "members", "anggota", "beranggotakan"],
   ["civilians", "civilian", "sipil", "warga"],
   ["spokesperson", "spokesman", "juru", "bicara", "deliver", "delivered", "convey", "conveyed", "sampai", "sampaikan", "menyampaikan", "nyampein"],
   ["illegal", "ilegal", "unlawful"],
   ["responsible", "responsibility", "blame", "tanggung", "jawab"],
+  // The words a reader uses for a thing the article names otherwise ("fasilitas" for its "pangkalan militer").
+  ["base", "bases", "pangkalan", "facility", "facilities", "fasilitas", "installation", "instalasi"],
+  ["relations", "relation", "relationship", "relationships", "ties", "hubungan", "relasi"],
+  ["prestige", "gengsi", "prestise", "wibawa", "martabat", "reputation", "reputasi", "pamor"],
+  ["anggap", "pandang", "regard", "regarded", "consider", "considered", "deem", "deemed"],
+  ["patuh", "taat", "ketaatan", "obey", "observe", "observance", "comply", "compliance", "adhere", "adherence"],
 ];
 const CONCEPT_OF = new Map<string, string>();
 CONCEPTS.forEach((group, i) => group.forEach((word) => CONCEPT_OF.set(word, `@${i}`)));
@@ -169,6 +175,8 @@ function unitOf(paragraph: string, units: Array<[FactUnit, Set<string>]>): FactU
 
 /** Words that name the text itself ("menurut artikel", "in the story"): never the thing asked. */
 const ARTICLE_WORDS = ["artikel", "article", "berita", "news", "story", "laporan", "report"];
+/** Words that point at the story's place without naming it ("di kawasan itu", "in the region"): its setting, never the thing asked. */
+const REGION_WORDS = ["kawasan", "wilayah", "daerah", "region", "area"];
 
 function buildIndex(article: Article): FactIndex {
   const units: Array<[FactUnit, Set<string>]> = [
@@ -230,6 +238,7 @@ function buildIndex(article: Article): FactIndex {
     ...article.actors.flatMap((a) => [a.id, a.name.id, a.name.en, ...a.aliases.id, ...a.aliases.en]).flatMap((n) => tokenize(n)),
     ...settingOf(article).words,
     ...ARTICLE_WORDS,
+    ...REGION_WORDS,
   ]);
   return { sentences, byRef: new Map(sentences.map((s) => [s.ref, s])), df, byForm, vocabulary: formsOf(yamlText), names };
 }

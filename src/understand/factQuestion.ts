@@ -1,7 +1,7 @@
 import type { Article } from "../content/article.js";
 import { findDetail, isQuestion, partsAbout } from "./factDetail.js";
 import { encodeFocus } from "./factExcerpt.js";
-import { type FactCue, type FactResult, factCue, findFact } from "./facts.js";
+import { type FactCue, type FactResult, factCue, findFact, missingNewsFacts } from "./facts.js";
 import { call, type Intent, type Understood } from "./understood.js";
 
 /**
@@ -12,6 +12,8 @@ import { call, type Intent, type Understood } from "./understood.js";
 
 /** Kinds a fact question may have been read as before its fact is looked up. */
 const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknown", "help"]);
+/** Kinds that say a message is about the story, without any fact cue in it. */
+const ABOUT_STORY = new Set<Intent>(["reaction", "background", "summary"]);
 
 /**
  * A question asking for one fact (how many, when, where, who, what … doing,
@@ -23,8 +25,13 @@ export function withFact(u: Understood, tokens: string[], article: Article, text
   const cue = factCue(tokens);
   if (u.call.args.length === "short") return u;
   // A question with no fact cue, or whose cue finds nothing, may still ask for a detail of the part it was read as.
-  const detail = () => (isQuestion(tokens, text) ? withDetail(u, tokens, article) : u);
-  if (!cue) return detail();
+  const detail = () => (isQuestion(tokens, text) ? withDetail(u, tokens, article, cue) : u);
+  if (!cue) {
+    // "did the EU announce sanctions?": asked yes or no about a news fact the article never reports.
+    const missing = ABOUT_STORY.has(u.intent) && isQuestion(tokens, text) ? missingNewsFacts(article, tokens) : [];
+    if (missing.length > 0) return { ...u, intent: "not_found", call: call("actors", u.lang, { missing: missing.join(" ") }) };
+    return detail();
+  }
   if (!FACT_KINDS.has(u.intent)) return u;
   const { lang, call: asked } = u;
   const section = asked.command === "background" ? article.background.find((s) => s.id === asked.args.topic) : undefined;
@@ -71,7 +78,7 @@ function answered(u: Understood, found: FactResult & { found: true }, cue: FactC
  * A question read as an actor's reaction or a background section, whose own distinctive words stand in one
  * sentence of that part or of another part about the same actor (factDetail.ts): that sentence leads the answer.
  */
-function withDetail(u: Understood, tokens: string[], article: Article): Understood {
+function withDetail(u: Understood, tokens: string[], article: Article, cue: FactCue | undefined): Understood {
   const { actor, topic } = u.call.args;
   const unit =
     u.intent === "reaction" && actor && article.actors.some((a) => a.id === actor)
@@ -80,7 +87,7 @@ function withDetail(u: Understood, tokens: string[], article: Article): Understo
         ? ({ kind: "section", id: topic } as const)
         : undefined;
   if (!unit || u.call.args.fact) return u;
-  const found = findDetail(article, tokens, partsAbout(article, unit));
+  const found = findDetail(article, tokens, partsAbout(article, unit), cue);
   if (!found.found) return u;
   // The part stays the one the question was read as: the detail (maybe from another part about the same actor) leads it.
   // "object": a thing named in the sentence; the excerpt of a long one opens at the clause holding the question's words.

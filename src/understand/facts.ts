@@ -88,7 +88,8 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
   // An action under way ("what are the peacekeepers doing?") must be answered by one.
   [/ (apa yang sedang|sedang apa|lagi apa|sedang melakukan|lagi melakukan|what (is|are|was|were) [a-z ]*doing) /, "activity"],
   // A deed ("apa yang dilakukan X?", "what did X do?") may be done or under way: an action under way is only likelier.
-  [/ (apa yang dilakukan|apa yang diperbuat|what did [a-z ]* do|what do [a-z ]* do|what does [a-z ]* do|what has [a-z ]* done|what have [a-z ]* done) /, "deed"],
+  // Indonesian says "do" with several verbs, passive or with the doer before it: "apa yang dikerjakan X?", "apa yang X lakukan?".
+  [/ (apa yang (?:[a-z]+ ){0,3}?(?:di|me|meng)?(?:lakukan|kerja(?:kan)?|perbuat)|what did [a-z ]* do|what do [a-z ]* do|what does [a-z ]* do|what has [a-z ]* done|what have [a-z ]* done) /, "deed"],
   [/ (kenapa|mengapa|why|alasan|karena apa|for what reason) /, "reason"],
   [/ (siapa|who|whom|whose) /, "person"],
   // "PBB minta ketaatan terhadap prinsip apa?", "what war did Russia help end?": a thing named in one sentence.
@@ -98,7 +99,7 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
 /** Words of a fact question that only say what kind of fact is asked. */
 const CUE_WORDS = new Set(
   `berapa jumlah banyak how many much number kapan when day date year tanggal hari tahun dimana mana where kemana
-  dilakukan sedang lagi doing do does did tugasnya tugas kenapa mengapa why alasan reason siapa who whom whose apa what
+  dilakukan dikerjakan diperbuat lakukan kerjakan perbuat melakukan mengerjakan sedang lagi doing do does did tugasnya tugas kenapa mengapa why alasan reason siapa who whom whose apa what
   kata say said says tell told bilang mengatakan according menurut there since sejak kind type sort jenis macam`.split(/\s+/),
 );
 
@@ -113,7 +114,7 @@ const STRICT = new Set<FactCue>(["count", "time", "activity"]);
 /** Cues precise enough to look past the part the question was read as: those above, and a deed ("apa yang dilakukan X?"). */
 const ACROSS_PARTS = new Set<FactCue>([...STRICT, "deed"]);
 
-function hasFeature(s: IndexedSentence, cue: FactCue): boolean {
+export function hasFeature(s: IndexedSentence, cue: FactCue): boolean {
   if (cue === "count") return s.hasNumber;
   if (cue === "time") return s.hasTime;
   if (cue === "activity") return s.hasActivity;
@@ -141,6 +142,16 @@ const NEWS_FACT_WORDS = new Set(
 );
 /** Offices ("siapa presiden azerbaijan?"): a fact of this story only when the question names the story's places or parties. */
 const OFFICE_WORDS = new Set(`president presiden prime perdana pm king raja`.split(/\s+/));
+
+/**
+ * The words of a question naming a news fact the article never reports ("sanctions" in "did the EU announce
+ * sanctions?"), or none: asked yes or no, with no cue word, the answer is still that the article does not hold it.
+ */
+export function missingNewsFacts(article: Article, tokens: readonly string[]): string[] {
+  const idx = factIndex(article);
+  const missing = contentWords(tokens).filter((t) => !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)));
+  return missing.some((w) => NEWS_FACT_WORDS.has(w)) ? missing : [];
+}
 
 /**
  * The words of a question that can name the thing asked: no function words, cue words, light verbs or numbers.

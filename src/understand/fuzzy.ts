@@ -32,3 +32,43 @@ export function typoBudget(length: number): number {
   if (length < 8) return 1;
   return 2;
 }
+
+/** Where each letter sits on a QWERTY keyboard: row, and position along the row with the rows' stagger. */
+const KEY_AT = new Map<string, [number, number]>();
+["qwertyuiop", "asdfghjkl", "zxcvbnm"].forEach((row, r) =>
+  [...row].forEach((ch, c) => KEY_AT.set(ch, [r, c + [0, 0.25, 0.75][r]!])),
+);
+
+/** Two keys next to each other (a finger landing one key off): same row and one apart, or touching rows. */
+export function neighbouringKeys(a: string, b: string): boolean {
+  const p = KEY_AT.get(a);
+  const q = KEY_AT.get(b);
+  if (!p || !q || a === b) return false;
+  const rows = Math.abs(p[0] - q[0]);
+  const along = Math.abs(p[1] - q[1]);
+  return (rows === 0 && along === 1) || (rows === 1 && along <= 0.75);
+}
+
+/**
+ * Whether `typed` is `word` with one slip of typing: a letter missing or extra, two neighbours swapped,
+ * or a neighbouring key instead of the right one. Stricter than `editDistance(...) <= 1`: "evaluating" is
+ * no slip for "evacuating" (l and c are far apart), so a real word the dictionary lacks is left alone.
+ */
+export function isOneSlip(typed: string, word: string): boolean {
+  if (typed === word) return false;
+  const dl = typed.length - word.length;
+  if (dl > 1 || dl < -1) return false;
+  let i = 0;
+  while (i < typed.length && i < word.length && typed[i] === word[i]) i++;
+  if (dl === 1) return sameFrom(typed, i + 1, word, i);
+  if (dl === -1) return sameFrom(typed, i, word, i + 1);
+  if (sameFrom(typed, i + 1, word, i + 1)) return neighbouringKeys(typed[i]!, word[i]!);
+  return typed[i] === word[i + 1] && typed[i + 1] === word[i] && sameFrom(typed, i + 2, word, i + 2);
+}
+
+/** Whether `a` from `i` on equals `b` from `j` on (no substrings made: this runs per word of the article). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a[i] !== b[j]) return false;
+  return true;
+}

@@ -57,12 +57,15 @@ function askedPlace(
   reaction: number,
   topic: number,
   background: number,
+  section: number,
 ): PlaceMention | undefined {
   for (const place of places) {
     if (setting.has(place.code)) {
       // The story's setting (Armenia, Azerbaijan, Ukraine in the seed): only "what did Armenia say?" asks for their reaction,
-      // and background words ("latar belakang sikap Armenia") make it a question about the background.
-      if (reaction >= 2 && background < 3) return place;
+      // and background words ("latar belakang sikap Armenia") make it a question about the background, as do a section's
+      // keywords that outweigh the words of saying ("what did Armenia say about the corridor and the peacekeepers?"), as
+      // they do for an actor's reaction.
+      if (reaction >= 2 && background < 3 && !(section >= 3 && section > reaction)) return place;
       continue;
     }
     const placeWords = new Set(place.text.split(" "));
@@ -225,7 +228,7 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
   if (first) return aboutActor(first.actorId);
 
   // 2. A country or organisation the article has no reaction from.
-  const place = askedPlace(places, setting, tokens, s.reaction, s.topic, s.background);
+  const place = askedPlace(places, setting, tokens, s.reaction, s.topic, s.background, Math.max(0, ...sections.map((x) => x.score)));
   // "How many parties commented on Azerbaijan's operation?" asks who reacted, not Azerbaijan's reaction.
   const asksAbout = place && s.source < 3 && s.summary < 3 && (s.actors < 3 || !setting.has(place.code));
   if (asksAbout && !setting.has(place.code)) {

@@ -21,6 +21,9 @@ const INFORMAL: Record<string, string> = {
   sy: "saya", aku: "saya", gue: "saya", gw: "saya", gua: "saya", km: "kamu", lu: "kamu", lo: "kamu", elo: "kamu",
   jubir: "juru bicara", bkn: "bukan", sbg: "sebagai", tsb: "tersebut", sbb: "sebagai", ttg: "tentang", tntg: "tentang",
   diem: "diam", src: "source", srcs: "sources",
+  // Written abbreviations of time and quantity words ("thn brp?", "tgl brp?").
+  thn: "tahun", bln: "bulan", tgl: "tanggal", jml: "jumlah", skrg: "sekarang", skg: "sekarang", kmrn: "kemarin",
+  sblm: "sebelum", stlh: "setelah", bbrp: "beberapa", thd: "terhadap", sktr: "sekitar",
   // Polite address ("halo kak", "mas, bisa bantu?"): it says who is spoken to, not what is asked.
   kak: "", kakak: "", mas: "", mbak: "", mba: "", bang: "", om: "", bos: "", mimin: "", ceritain: "ceritakan", jelasin: "jelaskan", kasih: "beri", kasi: "beri", omongan: "ucapan",
   ngomong: "bicara", ngomongin: "membicarakan", bilang: "kata", nyebut: "sebut", nanya: "tanya", nulis: "menulis", brp: "berapa", kpn: "kapan", pake: "pakai", pakenya: "pakainya", make: "pakai", ngebela: "membela", belain: "membela", ngebelain: "membela", ngeliput: "meliput",

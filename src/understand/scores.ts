@@ -222,6 +222,8 @@ function withoutDoubledEnd(word: string, cues: ReadonlySet<string>): string | un
   return cues.has(shorter) ? shorter : undefined;
 }
 const menders = new WeakMap<Article, Mender>();
+/** The article's words a typo may be mended to are this long at least: shorter ones are too close to other words. */
+const MIN_ARTICLE_TARGET = 6;
 /** How much of original.txt lends its words to the known words (the seed's is 2 KB). */
 const MAX_ORIGINAL_WORDS_CHARS = 200_000;
 /** Every word of every place name ("white" of "White House"): names are never mended. */
@@ -253,6 +255,8 @@ function mender(article: Article): Mender {
     const fixer = new SpellingFixer(
       (w) => ignore(w) || PLACE_WORDS.has(w) || articleWords.has(w) || isDictionaryWord(w),
       targets,
+      // A slip in one of the article's own words ("hostilites") is mended too, so the sentence holding the word is found.
+      [...articleWords].filter((w) => w.length >= MIN_ARTICLE_TARGET && !/\d/.test(w)),
     );
     const isBase = (w: string) =>
       targetSet.has(w) || STEMS.some((stem) => w.startsWith(stem)) || articleWords.has(w) || isIndonesianWord(w);
