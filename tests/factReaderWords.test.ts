@@ -70,6 +70,10 @@ describe("a section keyword standing in one of its sentences points at it", () =
     expect(findDetail(article, ["penengah", "rusia"], RUSSIA_ROLE).found).toBe(false);
   });
 
+  it("GIVEN a keyword the parts use in several sentences ('pasukan': the peacekeepers run through the story) THEN no sentence leads", () => {
+    expect(understand("pasukan rusia itu gimana?", article, "id").call.args.fact).toBeUndefined();
+  });
+
   it("GIVEN the section's title named THEN still no sentence: the section as a whole is asked", () => {
     expect(understand("apa peran rusia dalam hubungan dengan armenia?", article, "id").call.args.fact).toBeUndefined();
   });
@@ -102,6 +106,12 @@ describe("a slip in one of the article's own words is mended; a real word is not
 
   it.each(["evaluating", "protect", "stepping"])("GIVEN the real word %j THEN left as typed", (word) => {
     expect(readTokens(article, [word]).tokens).toEqual([word]);
+  });
+
+  it("GIVEN a misspelt name ('Prancs?') from an English reader THEN left to the name matcher: France's reaction in English", async () => {
+    expect(readTokens(article, ["prancs"]).tokens).toEqual(["prancs"]);
+    const reply = await ask("Prancs?", "en");
+    expect([reply.actor, reply.lang]).toEqual(["france", "en"]);
   });
 
   it("GIVEN 'what did russia say about the bloodshead?' THEN the sentence on the bloodshed leads", async () => {

@@ -201,8 +201,15 @@ export function findDetail(article: Article, tokens: readonly string[], parts: r
   // In article order, as ties go to the earlier sentence.
   const inParts = parts.length === 1 ? (t.sentencesOf.get(unitKey(parts[0]!)) ?? []) : parts.flatMap((p) => t.sentencesOf.get(unitKey(p)) ?? []).sort((a, b) => t.order.get(a)! - t.order.get(b)!);
   const scope = cue ? inParts.filter((s) => hasFeature(s, cue)) : inParts;
+  // A keyword the parts use in more than one sentence ("pasukan": the peacekeepers run through the story) says which
+  // part is meant, not which of its sentences.
+  const inOneSentence = (w: string) => {
+    let holding = 0;
+    for (const s of inParts) for (const [f] of pointers.get(w)!) if (s.forms.has(f)) { holding++; break; }
+    return holding === 1;
+  };
   // A reader's word these parts never use cannot point at one of their sentences: no evidence for or against one.
-  const usable = asked.filter((w) => scope.some((s) => weight(w, s) > 0));
+  const usable = asked.filter((w) => scope.some((s) => weight(w, s) > 0) && (!keywordWords.has(w) || inOneSentence(w)));
   if (usable.length === 0) return notFound;
   let best: { s: IndexedSentence; score: number } | undefined;
   for (const s of scope) {

@@ -256,7 +256,8 @@ function mender(article: Article): Mender {
       (w) => ignore(w) || PLACE_WORDS.has(w) || articleWords.has(w) || isDictionaryWord(w),
       targets,
       // A slip in one of the article's own words ("hostilites") is mended too, so the sentence holding the word is found.
-      [...articleWords].filter((w) => w.length >= MIN_ARTICLE_TARGET && !/\d/.test(w)),
+      // Names are not: a misspelt name is matched as a name (entities.ts), in whichever language its reader wrote it.
+      [...articleWords].filter((w) => w.length >= MIN_ARTICLE_TARGET && !/\d/.test(w) && !ignore(w) && !PLACE_WORDS.has(w)),
     );
     const isBase = (w: string) =>
       targetSet.has(w) || STEMS.some((stem) => w.startsWith(stem)) || articleWords.has(w) || isIndonesianWord(w);
