@@ -58,6 +58,10 @@ describe("slot maths", () => {
     expect(nextSlot(now, { hour: 7, minute: 0 }, "Asia/Jakarta").key).toBe("2024-03-05");
   });
 
+  it("GIVEN 00:30 in Caracas on 1 May 2016, the day its clocks went forward half an hour (02:30 -> 03:00) THEN it is 00:30 at the old offset (-04:30)", () => {
+    expect(iso(zonedInstant({ year: 2016, month: 5, day: 1 }, { hour: 0, minute: 30 }, "America/Caracas"))).toBe("2016-05-01T05:00:00.000Z");
+  });
+
   it("GIVEN the Lord Howe zone (a 30-minute daylight saving shift) THEN the offset changes by 30 minutes", () => {
     const winter = offsetAt(Date.UTC(2024, 6, 1), "Australia/Lord_Howe");
     const summer = offsetAt(Date.UTC(2024, 0, 1), "Australia/Lord_Howe");

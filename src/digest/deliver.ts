@@ -42,7 +42,7 @@ export interface DeliveryContext {
   library: () => ContentLibrary;
   platform(name: Subscription["platform"]): Platform | undefined;
   limiter(name: Subscription["platform"]): PacingLimiter;
-  logger?: Logger;
+  logger: Logger;
   stopping(): boolean;
 }
 
@@ -60,12 +60,12 @@ export function backoffMs(attempt: number, random = Math.random): number {
 export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): Promise<number | undefined> {
   const { store, clock, owner } = ctx;
   const { sub, slot } = job;
-  const log = ctx.logger?.child({ subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key });
+  const log = ctx.logger.child({ subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key });
   const now = clock.now();
   const claim = { subscriptionId: sub.id, slot: slot.key, dueAt: slot.dueAt, owner, leaseUntil: now + ctx.leaseMs, now };
 
-  // When this try took the claim itself: its lease is as fresh as a renewal would make it.
-  let claimedAt: number | undefined;
+  // When this try took the claim itself (its lease is as fresh as a renewal would make it); a retry's claim is of no known age.
+  let claimedAt = Number.NEGATIVE_INFINITY;
   if (!job.owned) {
     if (ctx.stopping()) return undefined;
     job.owned = job.takeover ? await store.takeOverClaim(claim) : await store.claimSlot(claim);
@@ -75,7 +75,7 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
     if (job.orphanedBy) {
       // Visible, not guessed: the dead owner may have sent it before it could record so.
       duplicateRiskTotal.inc();
-      log?.warn({ deadOwner: job.orphanedBy }, "digest claim left by an instance that died: may have been delivered twice; sending it now");
+      log.warn({ deadOwner: job.orphanedBy }, "digest claim left by an instance that died: may have been delivered twice; sending it now");
     }
   }
   const handBack = () => store.renewClaim({ ...claim, leaseUntil: clock.now() - 1, now: clock.now() });
@@ -90,7 +90,7 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
     if (at <= deadline) return false;
     await store.closeClaim(sub.id, slot.key, owner, "skipped", "grace window over before sending", at);
     digestsTotal.inc({ outcome: "skipped" });
-    log?.warn({ dueAt: new Date(slot.dueAt).toISOString() }, "digest slot skipped: grace window over before it could be sent");
+    log.warn({ dueAt: new Date(slot.dueAt).toISOString() }, "digest slot skipped: grace window over before it could be sent");
     return true;
   };
   if (await skipIfLate(now)) return undefined;
@@ -102,7 +102,7 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
   if (!digest) {
     await store.closeClaim(sub.id, slot.key, owner, "empty", "nothing new", now);
     digestsTotal.inc({ outcome: "empty" });
-    log?.debug("no new article: nothing sent");
+    log.debug("no new article: nothing sent");
     return undefined;
   }
   const platform = ctx.platform(sub.platform);
@@ -117,10 +117,10 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
   const renew = (at: number) => store.renewClaim({ ...claim, leaseUntil: at + ctx.leaseMs, now: at });
   // A claim taken moments ago in this try needs no renewal yet (one query fewer per chat in a
   // fan-out); a retry, a takeover after a wait, or a slow read before this point renews.
-  const fresh = claimedAt !== undefined && clock.now() - claimedAt < ctx.leaseMs / 4;
-  const renewedAt = fresh ? claimedAt! : clock.now();
+  const fresh = clock.now() - claimedAt < ctx.leaseMs / 4;
+  const renewedAt = fresh ? claimedAt : clock.now();
   if (!fresh && !(await renew(renewedAt))) {
-    log?.warn("digest claim lost to another instance; not sending");
+    log.warn("digest claim lost to another instance; not sending");
     return undefined;
   }
   const answered = await ctx.limiter(sub.platform).acquire(sub.chatId);
@@ -133,7 +133,7 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
   // The pacer may hold a send for long (a 429 pause, a busy group), past most of the lease:
   // renew once more, so the claim is surely still ours, and the slot still in grace, when we send.
   if (sendAt - renewedAt > ctx.leaseMs / 2 && !(await renew(sendAt))) {
-    log?.warn("digest claim lost to another instance while paced; not sending");
+    log.warn("digest claim lost to another instance while paced; not sending");
     return undefined;
   }
   try {
@@ -146,16 +146,16 @@ export async function attemptDelivery(job: DeliveryJob, ctx: DeliveryContext): P
     // platform refuses, a rendering bug) would fail the same way again: record it and say so.
     await store.closeClaim(sub.id, slot.key, owner, "failed", `error: ${err instanceof Error ? err.message : String(err)}`, clock.now());
     digestsTotal.inc({ outcome: "failed" });
-    log?.error({ err }, "digest not delivered: the platform refused it (not retried)");
+    log.error({ err }, "digest not delivered: the platform refused it (not retried)");
     return undefined;
   }
   const sentAt = clock.now();
   digestsTotal.inc({ outcome: "sent" });
   fanOutLagSeconds.observe(Math.max(0, sentAt - slot.dueAt) / 1000);
   if (await store.markSent(sub.id, slot.key, owner, digest.articleIds, sentAt)) {
-    log?.info({ articles: digest.articleIds, attempts: job.attempts, lateMs: sentAt - slot.dueAt }, "digest sent");
+    log.info({ articles: digest.articleIds, attempts: job.attempts, lateMs: sentAt - slot.dueAt }, "digest sent");
   } else {
-    log?.error("digest sent but its claim was no longer ours: the chat may have received it twice");
+    log.error("digest sent but its claim was no longer ours: the chat may have received it twice");
   }
   return undefined;
 }
@@ -164,7 +164,7 @@ async function handleFailure(job: DeliveryJob, err: DeliveryError, ctx: Delivery
   const { store, clock, owner } = ctx;
   const { sub, slot } = job;
   const now = clock.now();
-  const log = ctx.logger?.child({ subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key });
+  const log = ctx.logger.child({ subscription: sub.id, platform: sub.platform, chat: sub.chatId, slot: slot.key });
   const close = (note: string) => {
     digestsTotal.inc({ outcome: "failed" });
     return store.closeClaim(sub.id, slot.key, owner, "failed", note, now);
@@ -174,23 +174,25 @@ async function handleFailure(job: DeliveryJob, err: DeliveryError, ctx: Delivery
     const reason = `gone: ${err.details.code ?? ""} ${err.message}`.replace(/\s+/g, " ").trim();
     await store.disable(sub.id, reason, now);
     await close(reason);
-    log?.warn({ code: err.details.code, reason: err.message }, "chat refuses messages: digest subscription disabled");
+    log.warn({ code: err.details.code, reason: err.message }, "chat refuses messages: digest subscription disabled");
     return undefined;
   }
-  if (err.failure === "migrated" && err.details.migratedTo) {
+  // Only a migration names the chat the group moved to.
+  if (err.details.migratedTo) {
     const to = err.details.migratedTo;
     if (await store.moveChat(sub.id, to, now)) {
-      log?.info({ to }, "group migrated to a supergroup: subscription moved, sending there");
+      log.info({ to }, "group migrated to a supergroup: subscription moved, sending there");
       job.sub = { ...sub, chatId: to };
       return 0;
     }
     await store.disable(sub.id, `migrated_conflict: ${to}`, now);
     await close(`migrated to ${to}, which has its own subscription`);
-    log?.warn({ to }, "group migrated to a chat that already has a subscription: this one disabled");
+    log.warn({ to }, "group migrated to a chat that already has a subscription: this one disabled");
     return undefined;
   }
 
-  const wait = err.failure === "rate_limited" ? (err.details.retryAfterMs ?? backoffMs(job.attempts)) : backoffMs(job.attempts);
+  // Only a rate limit says how long to wait.
+  const wait = err.details.retryAfterMs ?? backoffMs(job.attempts);
   // A 429 from Telegram does not say whether it was for this chat or the whole bot: slow everyone down.
   if (err.failure === "rate_limited") ctx.limiter(sub.platform).pause(wait);
   if (ctx.stopping()) {
@@ -201,12 +203,12 @@ async function handleFailure(job: DeliveryJob, err: DeliveryError, ctx: Delivery
   if (job.attempts >= ctx.maxAttempts || now + wait > deadline) {
     const note = `gave up after ${job.attempts} tries: ${err.failure}: ${err.message}`;
     await close(note);
-    log?.error({ failure: err.failure, attempts: job.attempts, err: err.message }, "digest not delivered: retries ran out of the grace window");
+    log.error({ failure: err.failure, attempts: job.attempts, err: err.message }, "digest not delivered: retries ran out of the grace window");
     return undefined;
   }
   // Keep the claim for the wait and the next try.
   await store.renewClaim({ subscriptionId: sub.id, slot: slot.key, dueAt: slot.dueAt, owner, leaseUntil: now + wait + ctx.leaseMs, now });
   digestsTotal.inc({ outcome: "retried" });
-  log?.info({ failure: err.failure, retryInMs: wait, attempts: job.attempts }, "digest send failed; retrying");
+  log.info({ failure: err.failure, retryInMs: wait, attempts: job.attempts }, "digest send failed; retrying");
   return wait;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import cron from "node-cron";
 import type { ContentLibrary } from "../content/loader.js";
-import type { Logger } from "../core/log.js";
+import { createLogger, type Logger } from "../core/log.js";
 import type { Platform } from "../core/platform.js";
 import { digestsTotal } from "../ops/metrics.js";
 import { type PlatformName, type Subscription, type SubscriptionStore, slotKeyString } from "../store/types.js";
@@ -96,7 +96,7 @@ export class DigestScheduler {
       library: options.library,
       platform: (name) => this.platforms.get(name),
       limiter: (name) => this.limiters.get(name)!,
-      ...(options.logger ? { logger: options.logger } : {}),
+      logger: options.logger ?? createLogger("silent"),
       stopping: () => this.stopped || !this.leading(),
     };
   }

@@ -28,6 +28,8 @@ export class FakePlatform implements Platform {
   readonly failures = new Map<string, (DeliveryError | "hang")[]>();
   /** After this many successful sends every further send hangs (a crash mid-fan-out). */
   hangAfter = Number.POSITIVE_INFINITY;
+  /** Runs while a send is in flight, before the platform answers (another instance acting meanwhile). */
+  whileSending?: (chatId: string) => void | Promise<void>;
 
   constructor(
     readonly name: PlatformName,
@@ -39,6 +41,7 @@ export class FakePlatform implements Platform {
 
   async send(chatId: string, reply: Reply): Promise<void> {
     this.attempts.push({ chatId, at: this.clock.now() });
+    await this.whileSending?.(chatId);
     const scripted = this.failures.get(chatId)?.shift();
     if (scripted === "hang" || this.sent.length >= this.hangAfter) return new Promise<void>(() => {});
     if (scripted) throw scripted;

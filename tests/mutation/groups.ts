@@ -43,7 +43,7 @@ export const MUTATION_GROUPS: Record<string, MutationGroup> = {
   },
   digest: {
     mutate: ["src/digest/pacing.ts", "src/digest/slots.ts", "src/digest/deliver.ts"],
-    tests: ["tests/digestCompose.test.ts", "tests/digestSlots.test.ts", "tests/digestTimes.test.ts", "tests/digestDeliver.test.ts", "tests/digestScheduler.test.ts", "tests/broadcastRate.test.ts"],
+    tests: ["tests/digestCompose.test.ts", "tests/digestSlots.test.ts", "tests/digestTimes.test.ts", "tests/digestDeliver.test.ts", "tests/digestDeliverLease.test.ts", "tests/digestDeliverFailures.test.ts", "tests/digestScheduler.test.ts", "tests/broadcastRate.test.ts"],
   },
   store: {
     // Only the claim logic of each store: the rest of the file is marked `Stryker disable all`.
