@@ -62,6 +62,10 @@ describe("slot maths", () => {
     expect(iso(zonedInstant({ year: 2016, month: 5, day: 1 }, { hour: 0, minute: 30 }, "America/Caracas"))).toBe("2016-05-01T05:00:00.000Z");
   });
 
+  it("GIVEN 12:00 on 29 December 2011 in Samoa, the eve of the day it skipped crossing the date line (-10:00 -> +14:00) THEN it is noon that day, not the day before", () => {
+    expect(iso(zonedInstant({ year: 2011, month: 12, day: 29 }, { hour: 12, minute: 0 }, "Pacific/Apia"))).toBe("2011-12-29T22:00:00.000Z");
+  });
+
   it("GIVEN the Lord Howe zone (a 30-minute daylight saving shift) THEN the offset changes by 30 minutes", () => {
     const winter = offsetAt(Date.UTC(2024, 6, 1), "Australia/Lord_Howe");
     const summer = offsetAt(Date.UTC(2024, 0, 1), "Australia/Lord_Howe");
