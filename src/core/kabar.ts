@@ -49,6 +49,14 @@ export interface KabarOptions {
   chatLang?: (chat: ChatContext) => Promise<Lang | undefined>;
 }
 
+/**
+ * A chat's /lang choice as looked up once for one update (Kabar.langChoice), handed to `answer` and `run` so
+ * the core does not look it up again: `lang` undefined when the chat follows each question's own language.
+ */
+export interface LangChoice {
+  readonly lang: Lang | undefined;
+}
+
 /** What free text became, and the other articles that would have answered it as well. */
 interface Chosen {
   understood: Understood;
@@ -120,10 +128,13 @@ export class Kabar {
     return { answer: false, notice: rateLimitedReply(lang, seconds) };
   }
 
-  /** Runs one command call. Never throws: user mistakes and bugs both become replies. */
-  async run(call: CommandCall, chat?: ChatContext): Promise<Reply> {
+  /**
+   * Runs one command call. Never throws: user mistakes and bugs both become replies. `choice`: the chat's
+   * /lang choice if the caller has looked it up for this update already (else it is looked up here).
+   */
+  async run(call: CommandCall, chat?: ChatContext, choice?: LangChoice): Promise<Reply> {
     const started = performance.now();
-    const reply = await this.execute(call, chat);
+    const reply = await this.execute(call, chat, choice);
     this.options.onAnswered?.("call", (performance.now() - started) / 1000);
     return reply;
   }
@@ -140,13 +151,18 @@ export class Kabar {
     }
   }
 
+  /** The chat's /lang choice for one update, to pass to `answer` and `run` (one lookup per update). */
+  async langChoice(chat: ChatContext | undefined): Promise<LangChoice> {
+    return { lang: await this.chatLang(chat) };
+  }
+
   /**
    * One call, in the chat's chosen language if it has one; what the answer
    * was about is remembered for follow-ups.
    */
-  private async execute(rawCall: CommandCall, chat?: ChatContext): Promise<Reply> {
+  private async execute(rawCall: CommandCall, chat?: ChatContext, choice?: LangChoice): Promise<Reply> {
     // Every path (slash command, typed command, button, free text) passes here, so this is where user text is made safe.
-    const chosen = rawCall.command === "lang" ? undefined : await this.chatLang(chat);
+    const chosen = rawCall.command === "lang" ? undefined : (choice ?? (await this.langChoice(chat))).lang;
     const call = safeCall(rawCall);
     if (call === "too long") return this.noticeReply(chosen ?? rawCall.lang, t(chosen ?? rawCall.lang).messageTooLong(MAX_QUESTION_CHARS));
     const reply = await this.runCall(chosen && chosen !== call.lang ? { ...call, lang: chosen } : call, chat);
@@ -225,15 +241,17 @@ export class Kabar {
    * is read as a question. `fallbackLang` decides when the text itself does
    * not (a bare "PBB?"): the platform's locale.
    */
-  async answer(text: string, options: { chat?: ChatContext; fallbackLang?: Lang } = {}): Promise<Answer> {
+  async answer(text: string, options: { chat?: ChatContext; fallbackLang?: Lang; choice?: LangChoice } = {}): Promise<Answer> {
     const started = performance.now();
     const answer = await this.answerText(text, options);
     this.options.onAnswered?.(answer.understood ? "text" : "call", (performance.now() - started) / 1000);
     return answer;
   }
 
-  private async answerText(text: string, options: { chat?: ChatContext; fallbackLang?: Lang }): Promise<Answer> {
-    const lang = (await this.chatLang(options.chat)) ?? options.fallbackLang ?? "id";
+  private async answerText(text: string, options: { chat?: ChatContext; fallbackLang?: Lang; choice?: LangChoice }): Promise<Answer> {
+    // Looked up once here (unless the platform did already), then handed down to the command run.
+    const choice = options.choice ?? (await this.langChoice(options.chat));
+    const lang = choice.lang ?? options.fallbackLang ?? "id";
     // Zero-width and format characters first: "/he\u200Blp" is /help, "Pra\u200Bncis" is Prancis.
     const trimmed = withoutInvisible(text).trim();
     if (!trimmed) return { reply: this.noticeReply(lang, t(lang).emptyMessage(exampleQuestions(this.library.newest(), lang)[0] ?? "/help")) };
@@ -245,13 +263,13 @@ export class Kabar {
       const def = this.byName.get(parsed.name);
       if (!def) return { reply: unknownCommandReply(parsed.name, lang) };
       const call = callFromText(def, parsed.rest, lang);
-      return { reply: await this.execute(call, options.chat), call };
+      return { reply: await this.execute(call, options.chat, choice), call };
     }
     const chosen = this.chosen(trimmed, lang);
     const understood = this.followUp(chosen.understood, trimmed, options.chat);
     // The note on which article answered holds only when the earlier conversation did not redirect the question.
     const alsoIn = understood === chosen.understood ? chosen.alsoIn : [];
-    const reply = await this.execute(understood.call, options.chat);
+    const reply = await this.execute(understood.call, options.chat, choice);
     return { reply: alsoIn.length > 0 ? this.withArticleNamed(reply, alsoIn.length) : reply, call: understood.call, understood };
   }
 

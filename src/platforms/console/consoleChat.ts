@@ -61,8 +61,7 @@ export class ConsolePlatform implements Platform {
     const { kabar } = this.options;
     // The console's own lines follow a /lang choice stored for it (a previous session's), as its answers do.
     // Read before the input is: piped lines arrive at once, and none may come before the line handler.
-    const ownLang = async () => (await kabar.chatLang(CONSOLE_CHAT)) ?? this.options.lang ?? "id";
-    const startLang = await ownLang();
+    const startLang = (await kabar.chatLang(CONSOLE_CHAT)) ?? this.options.lang ?? "id";
     const rl = createInterface({
       input: this.input,
       ...(this.interactive ? { output: this.output, prompt: "kabar> " } : {}),
@@ -96,8 +95,10 @@ export class ConsolePlatform implements Platform {
         updatesTotal.inc({ platform: "console", kind: text.startsWith("/") ? "command" : "text" });
         // A person typing is limited like any user; piped input is the operator's own file of questions
         // (`printf … | npm start`), answered line by line however many there are.
-        const gate = this.interactive ? kabar.admit(CONSOLE_CHAT, await ownLang()) : { answer: true as const };
-        if (gate.answer) this.write((await kabar.answer(text, { chat: CONSOLE_CHAT, fallbackLang: this.options.lang ?? "id" })).reply);
+        // The chat's /lang choice, looked up once per line and handed to the core.
+        const choice = await kabar.langChoice(CONSOLE_CHAT);
+        const gate = this.interactive ? kabar.admit(CONSOLE_CHAT, choice.lang ?? this.options.lang ?? "id") : { answer: true as const };
+        if (gate.answer) this.write((await kabar.answer(text, { chat: CONSOLE_CHAT, fallbackLang: this.options.lang ?? "id", choice })).reply);
         else if (gate.notice) this.write(gate.notice);
         if (this.interactive) rl.prompt();
       });

@@ -133,11 +133,13 @@ async function admitted(
 }
 
 async function handleSlash(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
-  const lang = await langOf(interaction, deps.kabar);
-  const call = callFromSlash(interaction, deps.kabar, lang);
   const chat = interactionChat(interaction);
+  // Looked up once for this interaction, then handed to the core.
+  const choice = await deps.kabar.langChoice(chat);
+  const lang = choice.lang ?? langFromLocale(interaction.locale);
+  const call = callFromSlash(interaction, deps.kabar, lang);
   if (!(await admitted(interaction, chat, lang, deps))) return;
-  const reply = await withDeferral(deps.kabar.run(call, chat), deps.deferAfterMs, () =>
+  const reply = await withDeferral(deps.kabar.run(call, chat, choice), deps.deferAfterMs, () =>
     interaction.deferReply(),
   );
   await sendReply(interaction, reply, preparedMessages(reply));
@@ -179,8 +181,9 @@ async function handleButton(interaction: ButtonInteraction, deps: InteractionDep
     return;
   }
   const chat = interactionChat(interaction);
-  if (!(await admitted(interaction, chat, await langOf(interaction, deps.kabar, call.lang), deps))) return;
-  const reply = await withDeferral(deps.kabar.run(call, chat), deps.deferAfterMs, () =>
+  const choice = await deps.kabar.langChoice(chat);
+  if (!(await admitted(interaction, chat, choice.lang ?? call.lang, deps))) return;
+  const reply = await withDeferral(deps.kabar.run(call, chat, choice), deps.deferAfterMs, () =>
     interaction.deferUpdate(),
   );
   const messages = preparedMessages(reply);

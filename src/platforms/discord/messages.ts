@@ -39,14 +39,15 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   const serverLang = message.inGuild() ? langFromLocale(message.guild.preferredLocale) : "en";
   const chat = messageChat(message);
   // The bot's own notices here (the limit, an apology) follow the chat's /lang choice, as its answers do.
-  const fallbackLang = (await deps.kabar.chatLang(chat)) ?? serverLang;
+  const choice = await deps.kabar.langChoice(chat);
+  const fallbackLang = choice.lang ?? serverLang;
   try {
     const gate = deps.kabar.admit(chat, fallbackLang);
     if (!gate.answer) {
       if (gate.notice) await message.reply({ content: gate.notice.blocks.join("\n"), allowedMentions: NO_MENTIONS, failIfNotExists: false });
       return;
     }
-    const { reply } = await deps.kabar.answer(text, { chat, fallbackLang });
+    const { reply } = await deps.kabar.answer(text, { chat, fallbackLang, choice });
     // A long answer is several replies to the same question, in order.
     for (const body of preparedMessages(reply)) await message.reply({ ...body, failIfNotExists: false });
   } catch (err) {

@@ -119,8 +119,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (!addressed) return;
     updatesTotal.inc({ platform: "telegram", kind: addressed.kind === "question" ? "text" : "command" });
     const chat = chatContextFor(ctx, logger);
-    // A language chosen with /lang wins over the user's app language.
-    const lang = (await kabar.chatLang(chat)) ?? langFromLocale(ctx.from?.language_code);
+    // A language chosen with /lang wins over the user's app language; looked up once, then handed to the core.
+    const choice = await kabar.langChoice(chat);
+    const lang = choice.lang ?? langFromLocale(ctx.from?.language_code);
     const inGroup = ctx.chat.type === "group" || ctx.chat.type === "supergroup";
     const threaded = { ...(inGroup ? { replyTo: ctx.msg.message_id } : {}), ...(logger ? { logger } : {}) };
     // "/foo" in a group without our name is probably another bot's command: not a request to us, not counted.
@@ -133,16 +134,16 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }
     let reply: Reply;
     if (addressed.kind === "question") {
-      reply = (await kabar.answer(addressed.text, { ...(chat ? { chat } : {}), fallbackLang: lang })).reply;
+      reply = (await kabar.answer(addressed.text, { ...(chat ? { chat } : {}), fallbackLang: lang, choice })).reply;
     } else {
       const { name, rest } = addressed.command;
       const def = kabar.command(name);
       if (name === "start" && !def) {
         const call = rest ? deepLinkCall(kabar, rest, lang) : undefined;
         const name = ctx.from?.first_name ?? "";
-        reply = call ? await kabar.run(call, chat) : kabar.cachedReply(`start\u0000${lang}\u0000${name}`, () => startReply(kabar, lang, name));
+        reply = call ? await kabar.run(call, chat, choice) : kabar.cachedReply(`start\u0000${lang}\u0000${name}`, () => startReply(kabar, lang, name));
       } else if (def) {
-        reply = await kabar.run(callFromText(def, rest, lang), chat);
+        reply = await kabar.run(callFromText(def, rest, lang), chat, choice);
       } else if (addressed.explicit) {
         // Addressed to us (a private chat, or /foo@ThisBot) but no command of ours.
         reply = unknownCommandReply(name, lang);
@@ -179,7 +180,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const call = decodeCall(ctx.callbackQuery.data);
     const chat = chatContextFor(ctx, logger);
     // The bot's own notices (a stale button, the limit) follow the chat's /lang choice, as its answers do.
-    const lang = (await kabar.chatLang(chat)) ?? call?.lang ?? langFromLocale(ctx.from.language_code);
+    const choice = await kabar.langChoice(chat);
+    const lang = choice.lang ?? call?.lang ?? langFromLocale(ctx.from.language_code);
     const message = ctx.callbackQuery.message;
     if (!call || !kabar.command(call.command) || !message) {
       // Buttons from an older version, or of a message Telegram no longer lets us edit.
@@ -192,7 +194,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       await ctx.answerCallbackQuery(gate.notice ? { text: gate.notice.blocks.join("\n").slice(0, CALLBACK_TEXT_LIMIT) } : {});
       return;
     }
-    const reply = await kabar.run(call, chat);
+    const reply = await kabar.run(call, chat, choice);
     if (reply.private && message.chat.type !== "private") {
       // A user's mistake (e.g. not an admin) must not replace the group's message for everyone.
       await ctx.answerCallbackQuery({ text: reply.blocks.join("\n").slice(0, CALLBACK_TEXT_LIMIT), show_alert: true });
