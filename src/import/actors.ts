@@ -60,7 +60,8 @@ export function stableColor(key: string): number {
   const [s, l] = [0.6, 0.42];
   const f = (n: number) => {
     const k = (n + h / 30) % 12;
-    return Math.round(255 * (l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+    // HSL's l - s * min(l, 1 - l) * …, with l under a half.
+    return Math.round(255 * (l - s * l * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
   };
   return (f(0) << 16) | (f(8) << 8) | f(4);
 }
@@ -104,12 +105,15 @@ function reactionOf(part: Part): string {
   return (own.length > 0 ? own : part.paragraphs).join(" ");
 }
 
-/** The name as the article writes it for `code` in `text`, for the Indonesian name. */
-function writtenName(text: string, code: string): string | undefined {
-  const mention = findPlaces(tokenize(text), text).find((p) => p.code === code);
-  if (!mention) return undefined;
-  const re = new RegExp(mention.text.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^\\p{L}]+"), "iu");
-  return re.exec(text)?.[0];
+/** The name as the article writes it for `code`, in the first paragraph naming it, for the Indonesian name. */
+function writtenName(paragraphs: readonly string[], code: string): string | undefined {
+  for (const text of paragraphs) {
+    const mention = findPlaces(tokenize(text), text).find((p) => p.code === code);
+    if (!mention) continue;
+    // The mention is cleaned text: letters and digits in words, so nothing to escape; "Türkiye" (cleaned "turkiye") is not found again.
+    return new RegExp(mention.text.split(" ").join("[^\\p{L}]+"), "iu").exec(text)?.[0];
+  }
+  return undefined;
 }
 
 export function toActors(parts: readonly Part[], article: readonly string[]): DraftActor[] {
@@ -119,25 +123,26 @@ export function toActors(parts: readonly Part[], article: readonly string[]): Dr
       findQuotes(p).flatMap((q) => (q.attribution ? [{ text: q.text, speaker: resolveSpeaker(q.attribution, part.paragraphs.slice(0, i + 1), article) }] : [])),
     );
     let code: string | undefined;
-    let written = part.heading ?? "";
-    if (part.heading) code = placesIn(part.heading)[0];
-    else {
+    let written: string;
+    if (part.heading) {
+      code = placesIn(part.heading)[0];
+      written = part.heading;
+    } else {
       // The opening paragraphs belong to whoever their first speaker speaks for, else the first place named.
       const first = quotes[0]?.speaker;
-      code = placesIn(`${first?.role ?? ""} ${first?.name ?? ""}`)[0] ?? placesIn(part.paragraphs.join("\n"))[0];
+      code = placesIn([first?.role, first?.name].join(" "))[0] ?? part.paragraphs.flatMap(placesIn)[0];
       if (!code) continue;
       // The data's Indonesian name when the article uses it ("Indonesia", not "Pemerintah Indonesia").
-      const text = article.join("\n");
-      const dataName = countryFacts(code)?.names.id.find((n) => new RegExp(`(?<![\\p{L}])${n}(?![\\p{L}])`, "u").test(text));
-      written = dataName ?? writtenName(part.paragraphs.join("\n"), code) ?? "";
+      const dataName = countryFacts(code)?.names.id.find((n) => article.some((p) => new RegExp(`(?<![\\p{L}])${n}(?![\\p{L}])`, "u").test(p)));
+      written = dataName ?? writtenName(part.paragraphs, code) ?? "";
     }
     const identity = actorIdentity(code, written);
     // People are found by their full and last names in both languages; institutions by their (Indonesian) name.
-    const people = quotes.map((q) => q.speaker.name).filter((n) => !INSTITUTION.test(n));
-    const personNames = people.flatMap((n) => (n.includes(" ") ? [n, n.split(" ").at(-1)!] : [n]));
-    const institutions = quotes.map((q) => q.speaker.name).filter((n) => INSTITUTION.test(n));
+    const speakers = quotes.map((q) => q.speaker.name);
+    // A one-word name is its own last name: unique() keeps it once.
+    const personNames = speakers.filter((n) => !INSTITUTION.test(n)).flatMap((n) => [n, n.split(" ").at(-1)!]);
     const actor: DraftActor = byId.get(identity.id) ?? { ...identity, reaction: "", quotes: [] };
-    actor.aliases = { id: unique([...actor.aliases.id, ...personNames, ...institutions]), en: unique([...actor.aliases.en, ...personNames]) };
+    actor.aliases = { id: unique([...actor.aliases.id, ...personNames, ...speakers]), en: unique([...actor.aliases.en, ...personNames]) };
     actor.reaction = [actor.reaction, reactionOf(part)].filter(Boolean).join(" ");
     actor.quotes.push(...quotes.map((q) => ({ speaker: q.speaker.name, role: q.speaker.role ?? actor.name.id, text: q.text })));
     byId.set(identity.id, actor);

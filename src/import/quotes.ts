@@ -24,8 +24,9 @@ const QUOTATION = /“([^“”]+)”|"([^"]+)"/gu;
 const VERBS = "kata|ujar|ungkap|tegas|ucap|tutur|jelas|imbuh|tambah|sebut";
 const AFTER = new RegExp(`^\\s*,?\\s*(?:${VERBS})(?:nya)?\\s+([^.]+?)\\s*(?:\\.|$)`, "iu");
 const MENURUT = /(?:^|[.!?]\s+)menurut\s+([^,.“”"]+?)\s*,\s*$/iu;
-const SAID_BEFORE = /(?:^|[.!?]\s+)(\p{Lu}[^,.“”"]*?)\s+(?:mengatakan|menegaskan|menyatakan|berkata|mengungkapkan)\s*,?\s*$/u;
-const STATEMENT = /\s*\b(?:dalam|lewat|melalui)\s+(?:sebuah\s+|suatu\s+)?(?:pernyataan|siaran pers|keterangan tertulis)\b.*$/iu;
+// The name, a space (more spaces stay in the phrase, whose end nothing reads), the verb and its comma, and the quote.
+const SAID_BEFORE = /(?:^|[.!?]\s+)(\p{Lu}[^,.“”"]*?)\s(?:mengatakan|menegaskan|menyatakan|berkata|mengungkapkan),?\s*$/u;
+const STATEMENT = /\b(?:dalam|lewat|melalui)\s+(?:sebuah\s+|suatu\s+)?(?:pernyataan|siaran pers|keterangan tertulis)\b.*/iu;
 const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|bin|binti|van|von|de|al))*/u;
 
 /** Quotes shorter than this with no attribution are scare quotes ("hilirisasi"), not speech. */
@@ -33,10 +34,11 @@ const MIN_UNATTRIBUTED_WORDS = 6;
 
 export function parseAttribution(phrase: string): Attribution | undefined {
   const statement = STATEMENT.test(phrase);
-  const said = phrase.replace(STATEMENT, "").trim();
-  if (!said) return undefined;
+  // The patterns give a phrase from a word to a word; the spaces STATEMENT may leave at its end are read by nothing below.
+  const said = phrase.replace(STATEMENT, "");
   const comma = said.lastIndexOf(", ");
-  if (comma > 0) {
+  // A phrase starts at a word, so a comma found has a role before it.
+  if (comma !== -1) {
     const name = NAME.exec(said.slice(comma + 2))?.[0];
     if (name) return { speaker: name, role: said.slice(0, comma).trim(), statement };
   }
@@ -44,8 +46,8 @@ export function parseAttribution(phrase: string): Attribution | undefined {
   if (anaphor) return { speaker: anaphor[0], statement };
   const name = NAME.exec(said)?.[0];
   if (name) return { speaker: name, statement };
-  // "juru bicara WHO Tarik Lindholm": a lower-case role, then the name.
-  const trailing = /^(\p{Ll}[\p{Ll}\s]*?\s\p{Lu}\S*)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)+)$/u.exec(said);
+  // "juru bicara WHO Tarik Lindholm (kepada wartawan)": a lower-case role, then the name, then maybe where or to whom.
+  const trailing = /^(\p{Ll}[\p{Ll}\s]*?\s\p{Lu}\S*)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)+)/u.exec(said);
   if (trailing) return { speaker: trailing[2]!, role: trailing[1]!, statement };
   return undefined;
 }
@@ -53,7 +55,7 @@ export function parseAttribution(phrase: string): Attribution | undefined {
 export function findQuotes(paragraph: string): FoundQuote[] {
   const out: FoundQuote[] = [];
   for (const match of paragraph.matchAll(QUOTATION)) {
-    const inner = match[1] ?? match[2] ?? "";
+    const inner = match[1] ?? match[2]!;
     const text = inner.trim().replace(/[\s,.;:]+$/u, "");
     if (!text) continue;
     const end = match.index + match[0].length;

@@ -21,7 +21,8 @@ const MAX_KEYWORDS = 12;
 
 export function sectionId(title: string): string {
   const words = cleanText(title).split(" ").filter((w) => w && !QUESTION_WORDS.has(w));
-  return (words.join("-").slice(0, 24).replace(/-+$/, "") || "latar-belakang").replace(/^[^a-z]+/, "") || "latar-belakang";
+  // The words hold letters and digits only (cleanText), so the cut leaves at most one dash at the end.
+  return words.join("-").slice(0, 24).replace(/-$/, "").replace(/^[^a-z]+/, "") || "latar-belakang";
 }
 
 function words(text: string): string[] {
@@ -30,16 +31,15 @@ function words(text: string): string[] {
     .filter((w) => w.length >= 4 && !/\d/.test(w) && !COMMON_WORDS.has(w));
 }
 
-/** The section's most distinctive words: count in the section over one plus the count elsewhere. */
-export function distinctiveWords(sectionText: string, rest: string, max = MAX_KEYWORDS): string[] {
+/** The section's words, most distinctive first: count in the section over one plus the count elsewhere; ties in the text's order (sort is stable). */
+export function distinctiveWords(sectionText: string, rest: string): string[] {
   const inside = new Map<string, number>();
   for (const w of words(sectionText)) inside.set(w, (inside.get(w) ?? 0) + 1);
   const outside = new Map<string, number>();
   for (const w of words(rest)) outside.set(w, (outside.get(w) ?? 0) + 1);
   return [...inside.entries()]
-    .map(([w, n], order) => ({ w, score: n / (1 + (outside.get(w) ?? 0)), order }))
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, max)
+    .map(([w, n]) => ({ w, score: n / (1 + (outside.get(w) ?? 0)) }))
+    .sort((a, b) => b.score - a.score)
     .map((x) => x.w);
 }
 
@@ -51,6 +51,7 @@ export function toSections(sections: readonly Section[], article: readonly strin
     for (let n = 2; used.has(id); n++) id = `${sectionId(section.title).slice(0, 21)}-${n}`;
     used.add(id);
     const body = section.paragraphs.join("\n");
+    // Stryker disable next-line MethodExpression: with the section counted in the rest too, a score n / (1 + o) becomes n / (1 + o + n), which ranks the words the same.
     const rest = article.filter((p) => !section.paragraphs.includes(p)).join("\n");
     const titleWords = words(section.title);
     const keywords = [...new Set([...titleWords, ...distinctiveWords(body, rest)])].slice(0, MAX_KEYWORDS);

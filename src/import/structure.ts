@@ -23,7 +23,8 @@ export interface Structure {
 }
 
 const ACTOR_LINE = /^[-–—•]\s*(\S.{0,59})$/u;
-const RELATED_LINE = /^baca\s+juga\s*:\s*(.+)$/iu;
+// The title runs to the end of the paragraph (.+ is greedy; a paragraph holds no line break).
+const RELATED_LINE = /^baca\s+juga\s*:\s*(.+)/iu;
 const CREDIT_LINE = /^\(\s*([^()/]+?)\s*\/\s*([^()]+?)\s*\)$/u;
 
 /** A subheading asking a question: short, ends in "?", starts with a capital, no quotation, no inner sentence. */
@@ -45,12 +46,13 @@ export function toStructure(paragraphs: readonly string[]): Structure {
     const actor = ACTOR_LINE.exec(line);
     const rel = RELATED_LINE.exec(line);
     const cred = i === paragraphs.length - 1 ? CREDIT_LINE.exec(line) : null;
-    if (actor && !actor[1]!.trim().endsWith(".")) {
-      const part: Part = { heading: actor[1]!.trim(), paragraphs: [] };
+    // The name starts at a non-space and the paragraph is trimmed: nothing to trim.
+    if (actor && !actor[1]!.endsWith(".")) {
+      const part: Part = { heading: actor[1]!, paragraphs: [] };
       parts.push(part);
       current = part;
     } else if (rel) {
-      related.push(rel[1]!.trim());
+      related.push(rel[1]!);
     } else if (cred) {
       credit = { outlet: cred[1]!, author: cred[2]! };
     } else if (isQuestionHeading(line)) {

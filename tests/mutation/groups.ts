@@ -31,7 +31,7 @@ export const MUTATION_GROUPS: Record<string, MutationGroup> = {
       "src/import/sections.ts",
       "src/import/summary.ts",
     ],
-    tests: ["tests/importSteps.test.ts", "tests/importActors.test.ts", "tests/importSeed.test.ts"],
+    tests: ["tests/importSteps.test.ts", "tests/importStructure.test.ts", "tests/importQuotes.test.ts", "tests/importActors.test.ts", "tests/importSections.test.ts", "tests/importSeed.test.ts"],
   },
   telegram: {
     mutate: ["src/platforms/telegram/html.ts", "src/platforms/telegram/groupRules.ts"],
