@@ -2,6 +2,7 @@ import type { Article } from "../content/article.js";
 import { findDetail, isQuestion, partsAbout } from "./factDetail.js";
 import { encodeFocus } from "./factExcerpt.js";
 import { type FactCue, type FactResult, factCue, findFact, missingNewsFacts } from "./facts.js";
+import { placeDeed } from "./placeDeeds.js";
 import { call, type Intent, type Understood } from "./understood.js";
 
 /**
@@ -22,6 +23,11 @@ const ABOUT_STORY = new Set<Intent>(["reaction", "background", "summary"]);
  * asked ("how many people died?"), the answer says so and lists what it covers.
  */
 export function withFact(u: Understood, tokens: string[], article: Article, text = ""): Understood {
+  // No reaction from a place of the setting, but a sentence telling what it does ("what did Armenia criticise?").
+  if (u.intent === "not_found" && u.call.command === "reaction" && u.call.args.actor) {
+    const deed = placeDeed(article, tokens, u.call.args.actor);
+    return deed ? answered(u, { found: true, sentences: [deed.sentence], unit: deed.unit, focus: deed.focus }, "object") : u;
+  }
   const cue = factCue(tokens);
   if (u.call.args.length === "short") return u;
   // A question with no fact cue, or whose cue finds nothing, may still ask for a detail of the part it was read as.

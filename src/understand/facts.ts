@@ -97,7 +97,7 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
 ];
 
 /** Words of a fact question that only say what kind of fact is asked. */
-const CUE_WORDS = new Set(
+export const CUE_WORDS: ReadonlySet<string> = new Set(
   `berapa jumlah banyak how many much number kapan when day date year tanggal hari tahun dimana mana where kemana
   dilakukan dikerjakan diperbuat lakukan kerjakan perbuat melakukan mengerjakan sedang lagi doing do does did tugasnya tugas kenapa mengapa why alasan reason siapa who whom whose apa what
   kata say said says tell told bilang mengatakan according menurut there since sejak kind type sort jenis macam`.split(/\s+/),

@@ -90,7 +90,8 @@ export const THANKS: Lexicon = w(3, `terima kasih, thanks, thank you, thank u, m
 
 /** Words that ask for someone's words or position. */
 export const REACTION: Lexicon = [
-  ...w(3, `reaksi*, react*, respons*, respon, respond*, tanggap*, menanggapi, sikap, stance, pendapat, komentar*, comment*,
+  // "respons" is written out, not a stem: a stem matches inside a word, and "responsible" is no response.
+  ...w(3, `reaksi*, react*, respons, response, responses, responsnya, merespons, direspons, respon, respond*, tanggap*, menanggapi, sikap, stance, pendapat, komentar*, comment*,
     pernyataan, statement*, bersuara, mengecam, kecam*, mengutuk, kutuk*, condemn*, denounce*, official line,
     pandangan, take on, view on, views, thoughts on, say, said, says, saying, kata, berkata, mengatakan, katanya,
     word from, mengomentari, bicara, berbicara, menyerukan, seruan, desak*, mendesak, urge*, call for, called for, calls for,
