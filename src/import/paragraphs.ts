@@ -19,15 +19,14 @@ const CLOSERS: Record<string, string> = { "“": "”", '"': '"' };
 /**
  * Sentences of a paragraph: split after . ! ? followed by a space and a
  * capital or an opening quote, never inside a quotation, never after a
- * one- or two-letter abbreviation ("dr.", "A.S.").
+ * capitalised abbreviation of one or two letters ("Dr.", "A.S.").
  */
 export function toSentences(paragraph: string): string[] {
   const out: string[] = [];
   let start = 0;
   let open: string | undefined;
-  // Stryker disable next-line EqualityOperator: paragraph[length] is undefined, neither a quotation mark nor . ! ?, so one more step does nothing.
-  for (let i = 0; i < paragraph.length; i++) {
-    const ch = paragraph[i]!;
+  // UTF-16 units, as slice() counts them.
+  for (const [i, ch] of paragraph.split("").entries()) {
     if (open) {
       if (ch === CLOSERS[open]) open = undefined;
       continue;
