@@ -164,3 +164,18 @@ describe("a yes-or-no question about a news fact the article never reports", () 
     expect(findDetail(article, ["pangkalan", "militer"], RUSSIA_ROLE, "count").found).toBe(false);
   });
 });
+
+describe("a plan asked about, with a word the article never uses", () => {
+  it.each([
+    ["when will russia pull out its troops?", "en", /"pull"/],
+    ["kapan pasukan rusia akan dipulangkan?", "id", /"dipulangkan"/],
+  ] as const)("GIVEN %j THEN the article does not hold it, naming the word", async (q, lang, named) => {
+    const reply = await ask(q, lang);
+    expect(reply.kind).toBe("not_found");
+    expect(reply.blocks[0]).toMatch(named);
+  });
+
+  it("GIVEN a plan asked in the article's own words ('kapan pertempuran akan berakhir?') THEN no claim that it is missing", async () => {
+    expect((await ask("kapan pertempuran akan berakhir?")).kind).not.toBe("not_found");
+  });
+});

@@ -13,6 +13,8 @@ import { call, type Intent, type Understood } from "./understood.js";
 
 /** Kinds a fact question may have been read as before its fact is looked up. */
 const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknown", "help"]);
+/** Words that put a question in the future ("akan", "will", "berikutnya"). */
+const FUTURE_WORDS = new Set(`akan will nanti next berikutnya selanjutnya mendatang upcoming`.split(/\s+/));
 /** Kinds that say a message is about the story, without any fact cue in it. */
 const ABOUT_STORY = new Set<Intent>(["reaction", "background", "summary"]);
 
@@ -65,7 +67,10 @@ export function withFact(u: Understood, tokens: string[], article: Article, text
   // Only for a question about the story: "harga bitcoin berapa?" stays off-topic.
   const about = u.intent === "reaction" || u.intent === "background" || found.aboutStory;
   const noCount = cue === "count" && found.asked.length > 0 && about;
-  if (!found.newsFact && !noCount) return detail();
+  // "kapan X akan ditarik?", "when will X be withdrawn?": a plan asked with a word the article never uses. A report
+  // tells what happened and was said; a plan it does not state it does not hold.
+  const noPlan = cue === "time" && tokens.some((t) => FUTURE_WORDS.has(t)) && found.missing.length > 0 && about;
+  if (!found.newsFact && !noCount && !noPlan) return detail();
   const missing = found.missing.length > 0 ? found.missing : found.asked;
   return { ...u, intent: "not_found", call: call("actors", lang, { missing: missing.join(" ") }) };
 }

@@ -148,6 +148,8 @@ const OFFICE_WORDS = new Set(`president presiden prime perdana pm king raja`.spl
  * sanctions?"), or none: asked yes or no, with no cue word, the answer is still that the article does not hold it.
  */
 export function missingNewsFacts(article: Article, tokens: readonly string[]): string[] {
+  // Most questions name no news fact at all: nothing else to read then.
+  if (!tokens.some((t) => NEWS_FACT_WORDS.has(t))) return [];
   const idx = factIndex(article);
   const missing = contentWords(tokens).filter((t) => !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)));
   return missing.some((w) => NEWS_FACT_WORDS.has(w)) ? missing : [];
