@@ -77,7 +77,7 @@ describe("who a quote's attribution names", () => {
     expect(findQuotes(paragraph)).toEqual([{ text: "Kami tidak akan tinggal diam melihat ini", paragraph }]);
   });
 
-  it("GIVEN a role-then-name pattern found only from the middle of the phrase THEN no speaker is made up", () => {
+  it("GIVEN an unnamed official who accompanied someone named THEN the quote is not put in the named one's mouth", () => {
     expect(attributionOf("“Kami memantau situasi dengan sangat cermat,” kata pejabat Kemlu yang mendampingi Lalu Muhammad Iqbal.")).toBeUndefined();
   });
 });
