@@ -159,6 +159,10 @@ describe("the article's own fields", () => {
     expect(problem((a) => (a.events_date = "2023-02-30"))).toEqual({ field: "events_date", message: "is not a real calendar date" });
   });
 
+  it("GIVEN an article written in English THEN it is accepted as English", () => {
+    expect(accepted((a) => (a.language = "en")).language).toBe("en");
+  });
+
   it("GIVEN an article language besides id and en THEN it is refused", () => {
     expect(problem((a) => (a.language = "fr"))?.field).toBe("language");
   });

@@ -28,7 +28,9 @@ export function isCalendarDate(value: string): boolean {
   const date = new Date(0);
   // setUTCFullYear, not Date.UTC: the latter reads years 0-99 as 1900-1999.
   date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // A date that is no day rolls over (30 February -> 2 March, month 13 -> January next year, day 00 -> the
+  // month before) and so changes its month or its day; the year never changes alone.
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 export const ACTOR_ID = /^[a-z][a-z0-9-]{0,23}$/;

@@ -19,7 +19,7 @@ export interface MutationGroup {
 export const MUTATION_GROUPS: Record<string, MutationGroup> = {
   content: {
     mutate: ["src/content/loader.ts", "src/content/schema.ts"],
-    tests: ["tests/content.test.ts", "tests/contentSchema.test.ts", "tests/contentLoader.test.ts", "tests/contentHardening.test.ts", "tests/fuzz.test.ts", "tests/drafts.test.ts", "tests/importSeed.test.ts"],
+    tests: ["tests/content.test.ts", "tests/contentSchema.test.ts", "tests/contentLoader.test.ts", "tests/contentLoaderBug.test.ts", "tests/contentHardening.test.ts", "tests/fuzz.test.ts", "tests/drafts.test.ts", "tests/importSeed.test.ts"],
   },
   import: {
     mutate: [
