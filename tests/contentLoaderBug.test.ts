@@ -31,8 +31,7 @@ function refusal(dir: string, root: string): ContentError {
 describe("a bug in a loading step", () => {
   it("GIVEN a step that throws a TypeError THEN the folder is refused in one line naming it and the error", () => {
     const err = refusal(join(CONTENT, FOLDER), CONTENT);
-    expect(err.file).toBe(FOLDER);
-    expect(err.problem).toBe("cannot be loaded: TypeError: Cannot read properties of undefined (reading 'id')");
+    expect(err.message).toBe(`${FOLDER}: cannot be loaded: TypeError: Cannot read properties of undefined (reading 'id')`);
   });
 
   it("GIVEN the folder loaded as its own root THEN the line names it by its whole path", () => {
