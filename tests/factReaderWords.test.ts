@@ -179,3 +179,19 @@ describe("a plan asked about, with a word the article never uses", () => {
     expect((await ask("kapan pertempuran akan berakhir?")).kind).not.toBe("not_found");
   });
 });
+
+describe("a size asked ('how big', 'seberapa besar') is answered by a number when the article gives one", () => {
+  it("GIVEN 'how big is the russian peacekeeping force?' THEN the sentence with the 2,000 leads", async () => {
+    expect((await ask("how big is the russian peacekeeping force?", "en")).blocks[0]).toMatch(/2,000 people/);
+  });
+
+  it("GIVEN a size of something the article gives no number for ('seberapa besar pengaruh rusia?') THEN no claim that it is missing", async () => {
+    expect((await ask("seberapa besar pengaruh rusia?")).kind).toBe("background");
+  });
+});
+
+describe("an actor's own quoted words tell what it does", () => {
+  it("GIVEN 'what did moscow urge the warring sides to do?' THEN the ministry's quote (\"We urge the warring parties ...\") leads", async () => {
+    expect((await ask("what did moscow urge the warring sides to do?", "en")).blocks[0]).toMatch(/We urge the warring parties/);
+  });
+});

@@ -45,7 +45,7 @@ function clausesOf(sentence: string): Clause[] {
 /** Whether a clause shows the kind of fact asked: someone the question does not name, a number, a date, a place. */
 function showsCue(clause: string, cue: string, words: readonly string[]): boolean {
   if (cue === "person") return peopleIn(clause).some((name) => !name.every((w) => words.includes(w)));
-  if (cue === "count") return hasCount(clause);
+  if (cue === "count" || cue === "size") return hasCount(clause);
   if (cue === "time") return MONTHS_AND_DAYS.test(clause);
   if (cue === "place") return hasPlacePhrase(clause);
   return false;

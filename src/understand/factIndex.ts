@@ -57,7 +57,7 @@ export interface FactIndex {
 
 /** Near-synonyms within and across the two languages, each group one concept. */
 const CONCEPTS: string[][] = [
-  ["troops", "troop", "soldiers", "soldier", "forces", "personnel", "pasukan", "tentara", "prajurit", "personel", "peacekeepers", "peacekeeper", "peacekeeping", "mission", "misi"],
+  ["troops", "troop", "soldiers", "soldier", "forces", "force", "personnel", "pasukan", "tentara", "prajurit", "personel", "peacekeepers", "peacekeeper", "peacekeeping", "mission", "misi"],
   ["died", "die", "dead", "death", "deaths", "killed", "kill", "tewas", "meninggal", "mati", "wafat"],
   ["casualties", "casualty", "victims", "victim", "korban"],
   ["evacuate", "evacuating", "evacuated", "evacuation", "evakuasi", "mengevakuasi", "dievakuasi"],

@@ -18,7 +18,7 @@ import { settingOf } from "./setting.js";
  */
 
 /** What kind of fact a question asks for. */
-export type FactCue = "count" | "time" | "place" | "person" | "activity" | "deed" | "reason" | "object";
+export type FactCue = "count" | "size" | "time" | "place" | "person" | "activity" | "deed" | "reason" | "object";
 
 /**
  * At most this many sentences are read closely per question, so the cost of a question does not grow
@@ -84,6 +84,8 @@ function settingPlacesAsked(article: Article, words: readonly string[]): string[
 const CUE_PHRASES: Array<[RegExp, FactCue]> = [
   [/ (kapan|when|(what|which) (day|date|year|month)|tanggal berapa|hari apa|tahun berapa|bulan apa|pada hari|sejak kapan|since when) /, "time"],
   [/ (berapa|how many|how much|jumlah|number of|berapa banyak) /, "count"],
+  // "how big is the mission?": answered by a number when the article gives one, else by the part, as any question.
+  [/ (how big|how large|seberapa besar|berapa besar) /, "size"],
   [/ (dimana|di mana|where|ke mana|kemana) /, "place"],
   // An action under way ("what are the peacekeepers doing?") must be answered by one.
   [/ (apa yang sedang|sedang apa|lagi apa|sedang melakukan|lagi melakukan|what (is|are|was|were) [a-z ]*doing) /, "activity"],
@@ -100,7 +102,7 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
 export const CUE_WORDS: ReadonlySet<string> = new Set(
   `berapa jumlah banyak how many much number kapan when day date year tanggal hari tahun dimana mana where kemana
   dilakukan dikerjakan diperbuat lakukan kerjakan perbuat melakukan mengerjakan sedang lagi doing do does did tugasnya tugas kenapa mengapa why alasan reason siapa who whom whose apa what
-  kata say said says tell told bilang mengatakan according menurut there since sejak kind type sort jenis macam`.split(/\s+/),
+  kata say said says tell told bilang mengatakan according menurut there since sejak kind type sort jenis macam big large`.split(/\s+/),
 );
 
 /** How much a match through a concept (a near-synonym) counts against the word itself. */
@@ -110,12 +112,12 @@ const CONCEPT_WEIGHT = 0.5;
 const LIGHT_VERBS = new Set(`get gets getting got gotten become becomes becoming became menjadi jadi`.split(/\s+/));
 
 /** Cues a sentence must show to answer at all: a number, a date, an action under way. They may lead to another part. */
-const STRICT = new Set<FactCue>(["count", "time", "activity"]);
+const STRICT = new Set<FactCue>(["count", "size", "time", "activity"]);
 /** Cues precise enough to look past the part the question was read as: those above, and a deed ("apa yang dilakukan X?"). */
 const ACROSS_PARTS = new Set<FactCue>([...STRICT, "deed"]);
 
 export function hasFeature(s: IndexedSentence, cue: FactCue): boolean {
-  if (cue === "count") return s.hasNumber;
+  if (cue === "count" || cue === "size") return s.hasNumber;
   if (cue === "time") return s.hasTime;
   if (cue === "activity") return s.hasActivity;
   return true;
@@ -246,6 +248,8 @@ export function findFact(
       const first = tokenize(text.slice(0, 80))[0];
       return first !== undefined && (namedWords.has(first) || content.includes(first));
     });
+  // The asked one's own quoted words ("“Kami mendesak …,” kata kementerian itu") tell what it does, in the first person.
+  const ownWords = (s: IndexedSentence) => /^[“"]/.test(s.text) && named.some((a) => s.unit?.kind === "actor" && s.unit.id === a.id);
   const head = specified(tokens, keys);
   const scored = candidates(idx, keys)
     .filter((s) => hasFeature(s, cue) && (aboutNamed(s) || inPart(s)))
@@ -266,7 +270,7 @@ export function findFact(
       if (cue === "person" && s.people.some((p) => !p.every((w) => tokens.includes(w)))) score += 1;
       // The part the question was already read as is the likelier home of the fact.
       if (inPreferred(s)) score += 1;
-      return { s, score, acts: cue === "deed" && (s.hasActivity || opensWithAsked(s)) };
+      return { s, score, acts: cue === "deed" && (s.hasActivity || opensWithAsked(s) || ownWords(s)) };
     })
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
