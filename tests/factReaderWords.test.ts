@@ -45,12 +45,17 @@ describe("written abbreviations of time and quantity words", () => {
 });
 
 describe("Indonesian verbs of doing ask for a deed", () => {
-  it.each(["apa yang dikerjakan misi itu?", "apa yang Moskow kerjakan?", "apa yang pasukan itu lakukan?", "apa yang mereka perbuat?"])(
+  it.each(["apa yang dikerjakan misi itu?", "apa yang Moskow kerjakan?", "apa yang pasukan itu lakukan?", "apa yang mereka perbuat?", "misi itu ngapain aja?"])(
     "GIVEN %j THEN the cue is a deed",
     (q) => {
       expect(factCue(readTokens(article, tokenize(q)).tokens)).toBe("deed");
     },
   );
+
+  it("GIVEN 'ngapain' (do what) THEN read as a verb of doing, and a help question with it stays help", async () => {
+    expect(tokenize("ngapain")).toEqual(["apa", "melakukan"]);
+    expect((await ask("bot ini bisa ngapain?")).kind).toBe("help");
+  });
 
   it("GIVEN 'apa yang pasukan rusia kerjakan waktu ada bentrokan?' THEN the sentence where they act (evacuating), not one that only names them", async () => {
     expect((await ask("apa yang pasukan rusia kerjakan waktu ada bentrokan?")).blocks[0]).toMatch(/sedang mengevakuasi/);

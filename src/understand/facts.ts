@@ -91,7 +91,7 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
   [/ (apa yang sedang|sedang apa|lagi apa|sedang melakukan|lagi melakukan|what (is|are|was|were) [a-z ]*doing) /, "activity"],
   // A deed ("apa yang dilakukan X?", "what did X do?") may be done or under way: an action under way is only likelier.
   // Indonesian says "do" with several verbs, passive or with the doer before it: "apa yang dikerjakan X?", "apa yang X lakukan?".
-  [/ (apa yang (?:[a-z]+ ){0,3}?(?:di|me|meng)?(?:lakukan|kerja(?:kan)?|perbuat)|what did [a-z ]* do|what do [a-z ]* do|what does [a-z ]* do|what has [a-z ]* done|what have [a-z ]* done) /, "deed"],
+  [/ (apa yang (?:[a-z]+ ){0,3}?(?:di|me|meng)?(?:lakukan|kerja(?:kan)?|perbuat)|apa melakukan|what did [a-z ]* do|what do [a-z ]* do|what does [a-z ]* do|what has [a-z ]* done|what have [a-z ]* done) /, "deed"],
   [/ (kenapa|mengapa|why|alasan|karena apa|for what reason) /, "reason"],
   [/ (siapa|who|whom|whose) /, "person"],
   // "PBB minta ketaatan terhadap prinsip apa?", "what war did Russia help end?": a thing named in one sentence.

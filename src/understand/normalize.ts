@@ -14,7 +14,7 @@ const INFORMAL: Record<string, string> = {
   dgn: "dengan", dg: "dengan", utk: "untuk", untk: "untuk", krn: "karena", karna: "karena",
   sm: "sama", sma: "sama", sdh: "sudah", udh: "sudah", udah: "sudah", dah: "sudah", blm: "belum", blum: "belum",
   org: "orang", trs: "terus", klo: "kalau", kalo: "kalau", kl: "kalau", jd: "jadi", jg: "juga", tp: "tapi",
-  tpi: "tapi", bs: "bisa", bsa: "bisa", knp: "kenapa", napa: "kenapa", ngapain: "apa", dmn: "dimana",
+  tpi: "tapi", bs: "bisa", bsa: "bisa", knp: "kenapa", napa: "kenapa", ngapain: "apa melakukan", dmn: "dimana",
   emg: "memang", emang: "memang", pengen: "ingin", pgn: "ingin", pingin: "ingin", mau: "ingin",
   ama: "sama", gitu: "begitu", gt: "begitu", gini: "begini", aj: "saja", doang: "saja",
   tau: "tahu", tw: "tahu", ato: "atau", atw: "atau", dr: "dari", dri: "dari", pd: "pada", lg: "lagi",
