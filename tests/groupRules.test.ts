@@ -64,3 +64,13 @@ describe("which messages are for the bot", () => {
     expect(addressedText(message("private", undefined), me)).toBeUndefined();
   });
 });
+
+describe("a bot of another name", () => {
+  // The handle comes from getMe, so the rules hold for whatever the bot is called. This is the only
+  // test naming BeritaBot: it is the one that builds that name's patterns (they are kept per name).
+  const berita = { id: 777, is_bot: true, first_name: "Berita", username: "BeritaBot" } as UserFromGetMe;
+
+  it("GIVEN its handle twice in other cases with no entity THEN the message is for it, both handles taken out", () => {
+    expect(addressedText(message("group", "@beritabot tolong @BERITABOT ringkasan"), berita)).toEqual({ kind: "question", text: "tolong ringkasan" });
+  });
+});

