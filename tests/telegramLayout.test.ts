@@ -85,6 +85,11 @@ describe("splitting one paragraph", () => {
     expect(renderTelegramHtml(reply, 40, Infinity)).toEqual([`<i>${"s".repeat(33)}</i>`, "<i>s</i>"]);
   });
 
+  it("GIVEN a quote of one word longer than a message holds inside the blockquote tags THEN it is cut between characters, the first part full to the limit with its tags", () => {
+    const quote = makeReply({ kind: "quote", lang: "en", title: "", quotes: [{ speaker: "S", role: "R", text: "w".repeat(40), textLang: "id" }] });
+    expect(renderTelegramHtml(quote, 60, Infinity)).toEqual([`<blockquote>“${"w".repeat(34)}</blockquote>`, `<blockquote>${"w".repeat(6)}”\n— <i>S, R</i></blockquote>`]);
+  });
+
   it("GIVEN a quote whose speaker line fits beside the quoted words only without its italic tags THEN the speaker line starts the next part, its tags counted", () => {
     const speaker = "S".repeat(23);
     const quote = makeReply({ kind: "quote", lang: "en", title: "", quotes: [{ speaker, role: "R", text: "q", textLang: "id" }] });
