@@ -159,6 +159,7 @@ describe("splitting text into pieces", () => {
     ["its only space in the first half", "aaaa bbbb", 8, ["aaaa bbb", "b"]],
     ["spaces before a paragraph break", "aaaaaa  \n\nbbb", 9, ["aaaaaa", "bbb"]],
     ["no text", "", 10, []],
+    ["a space right after the first 10 characters, and one before it", "aaaaaa bbb ccc", 10, ["aaaaaa bbb", "ccc"]],
   ])("GIVEN %s THEN the pieces are as expected", (_label, text, max, expected) => {
     expect(splitText(text, max)).toEqual(expected);
   });
