@@ -107,7 +107,7 @@ laku lalu lambat lampu lancar langit langsung lapar larang lari lawan layak leba
 lomba luas lucu lupa lurus maaf mahal main maju makan malu mampu mandi marah masak masuk mata mati mau mulai minum mobil muda mudah
 mundur murah musuh nama nanti negeri nilai nikah nyata obat olahraga orang pagi pahit paham pakai paksa panas pandai pandang
 panggil pantai pasar pasti patuh peduli pegang pelajar penuh perlu pesan pikir pilih pindah pinjam pintar pintu pohon pokok
-potong pulang pulau pusat putih putus rakyat ramai rasa rawat rebut rekan rela rencana rendah rugi rumah rusak sabar sakit
+potong pulang pulau pusat putih putus rakyat ramai rasa rawat rebut rekan rela rencana rendah rugi rumah runding berunding perundingan rusak sabar sakit
 salah sambut sampai sayang sebar sedih segar sehat sekolah selamat selesai senang sepi serah serang serta siap simpan sinar
 singkat sisa suara suka sulit sungai susah syarat tahan tambah tampil tanah tanam tanda tangan tangkap tanya tarik tawar tekan
 teman tembak temu tenang tengah tentara terang terima tetap tidur tiba timbul tinggal tolak tonton tua tubuh tuduh tugas tukar

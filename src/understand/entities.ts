@@ -165,7 +165,9 @@ export function findPlaces(tokens: string[], original: string): PlaceMention[] {
       const text = tokens.slice(i, i + n).join(" ");
       const place = PLACES.get(text);
       if (!place) continue;
-      if (place.caseSensitive && !upper().has(text.toUpperCase())) continue;
+      // An acronym typed in lower case is a name after "the" ("the us state department", "the eu's response"): "us" the
+      // pronoun never follows it.
+      if (place.caseSensitive && tokens[i - 1] !== "the" && !upper().has(text.toUpperCase())) continue;
       if (place.capitalized && !upper().has(text.charAt(0).toUpperCase() + text.slice(1))) continue;
       // "bahasa Inggris" is the English language, not Britain.
       if (i > 0 && tokens[i - 1] === "bahasa") continue;

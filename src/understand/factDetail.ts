@@ -29,11 +29,21 @@ const OPENING_AUXILIARIES = new Set(`is are was were does do did could can will 
 const MODALS = new Set(`ingin mau bisa ada sudah boleh akan jadi`.split(/\s+/));
 const NEGATIONS = new Set(["tidak", "belum"]);
 
+/**
+ * The verb may come between the modal and its negation ("mau ikut campur gak?", "bisa datang tidak"): a modal
+ * up to this many words before the negation asks yes or no. A negation before its verb states ("tidak mau").
+ */
+const MODAL_REACH = 3;
+function modalBefore(tokens: readonly string[], at: number): boolean {
+  for (let j = Math.max(0, at - MODAL_REACH); j < at; j++) if (MODALS.has(tokens[j]!)) return true;
+  return false;
+}
+
 /** Whether a message asks something: a question word, an opening auxiliary, a verb and its negation, a question mark. */
 export function isQuestion(tokens: readonly string[], text: string): boolean {
   return (
     text.includes("?") ||
-    tokens.some((t, i) => QUESTION_WORDS.has(t) || (NEGATIONS.has(t) && (i === tokens.length - 1 || MODALS.has(tokens[i - 1] ?? "")))) ||
+    tokens.some((t, i) => QUESTION_WORDS.has(t) || (NEGATIONS.has(t) && (i === tokens.length - 1 || modalBefore(tokens, i)))) ||
     OPENING_AUXILIARIES.has(tokens[0] ?? "")
   );
 }

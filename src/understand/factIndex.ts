@@ -62,7 +62,7 @@ const CONCEPTS: string[][] = [
   ["casualties", "casualty", "victims", "victim", "korban"],
   ["evacuate", "evacuating", "evacuated", "evacuation", "evakuasi", "mengevakuasi", "dievakuasi"],
   ["aid", "help", "assistance", "bantuan", "membantu", "memberikan"],
-  ["stop", "halt", "end", "cease", "henti", "hentikan", "dihentikan", "menghentikan", "akhir", "akhiri", "diakhiri", "diakhirinya", "mengakhiri"],
+  ["stop", "halt", "end", "cease", "wrap", "henti", "hentikan", "dihentikan", "menghentikan", "akhir", "akhiri", "diakhiri", "diakhirinya", "mengakhiri"],
   ["fighting", "fight", "battle", "clashes", "clash", "hostilities", "tempur", "bentrok", "pertempuran", "bentrokan", "permusuhan", "perang", "war", "conflict", "konflik"],
   ["people", "persons", "orang", "members", "anggota", "beranggotakan"],
   ["civilians", "civilian", "sipil", "warga"],
@@ -71,9 +71,13 @@ const CONCEPTS: string[][] = [
   ["responsible", "responsibility", "blame", "tanggung", "jawab"],
   // The words a reader uses for a thing the article names otherwise ("fasilitas" for its "pangkalan militer").
   ["base", "bases", "pangkalan", "facility", "facilities", "fasilitas", "installation", "instalasi"],
-  ["relations", "relation", "relationship", "relationships", "ties", "hubungan", "relasi"],
+  ["relations", "relation", "relationship", "relationships", "ties", "hubungan", "relasi", "akur"],
   ["prestige", "gengsi", "prestise", "wibawa", "martabat", "reputation", "reputasi", "pamor"],
-  ["anggap", "pandang", "regard", "regarded", "consider", "considered", "deem", "deemed"],
+  // "dianggep" is the casual form of "dianggap"; "viewed" of the rendering's "seen as" and the article's "dipandang".
+  ["anggap", "anggep", "pandang", "regard", "regarded", "consider", "considered", "deem", "deemed", "view", "viewed"],
+  ["ignore", "ignored", "ignoring", "abai", "abaikan", "mengabaikan", "overlook", "overlooked", "neglect", "neglected", "disregard", "disregarded"],
+  // Keen to act or not: the article's "tidak bersemangat" / "unenthusiastic" / "unwilling".
+  ["keen", "eager", "enthusiastic", "unenthusiastic", "willing", "unwilling", "semangat", "bersemangat", "antusias", "berminat"],
   ["patuh", "taat", "ketaatan", "obey", "observe", "observance", "comply", "compliance", "adhere", "adherence"],
 ];
 const CONCEPT_OF = new Map<string, string>();

@@ -13,8 +13,10 @@ import { call, type Intent, type Understood } from "./understood.js";
 
 /** Kinds a fact question may have been read as before its fact is looked up. */
 const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknown", "help"]);
-/** Words that put a question in the future ("akan", "will", "berikutnya"). */
-const FUTURE_WORDS = new Set(`akan will nanti next berikutnya selanjutnya mendatang upcoming`.split(/\s+/));
+/** Words that put a question in the future ("akan", "will", "berikutnya", "minggu depan"). */
+const FUTURE_WORDS = new Set(`akan will nanti next berikutnya selanjutnya mendatang upcoming depan`.split(/\s+/));
+/** Words that ask for a plan ("planned", "dijadwalkan"): a plan of the story, when what is planned is a news fact. */
+const PLAN_WORDS = new Set(`planned plan plans scheduled schedule rencana direncanakan berencana dijadwalkan jadwal`.split(/\s+/));
 /** Kinds that say a message is about the story, without any fact cue in it. */
 const ABOUT_STORY = new Set<Intent>(["reaction", "background", "summary"]);
 
@@ -36,7 +38,9 @@ export function withFact(u: Understood, tokens: string[], article: Article, text
   const detail = () => (isQuestion(tokens, text) ? withDetail(u, tokens, article, cue) : u);
   if (!cue) {
     // "did the EU announce sanctions?": asked yes or no about a news fact the article never reports.
-    const missing = ABOUT_STORY.has(u.intent) && isQuestion(tokens, text) ? missingNewsFacts(article, tokens) : [];
+    // "are there peace talks planned for next week?" names no party of the story, yet asks for a plan of it.
+    const aboutStory = ABOUT_STORY.has(u.intent) || (u.intent === "unknown" && tokens.some((t) => FUTURE_WORDS.has(t) || PLAN_WORDS.has(t)));
+    const missing = aboutStory && isQuestion(tokens, text) ? missingNewsFacts(article, tokens) : [];
     if (missing.length > 0) return { ...u, intent: "not_found", call: call("actors", u.lang, { missing: missing.join(" ") }) };
     return detail();
   }

@@ -89,6 +89,8 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
   [/ (dimana|di mana|where|ke mana|kemana) /, "place"],
   // An action under way ("what are the peacekeepers doing?") must be answered by one.
   [/ (apa yang sedang|sedang apa|lagi apa|sedang melakukan|lagi melakukan|what (is|are|was|were) [a-z ]*doing) /, "activity"],
+  // "buat apa?", "untuk ngapain?" (what for): a purpose, told as a reason is ("... untuk membuka jalan"), not a deed.
+  [/ (buat|untuk) apa /, "reason"],
   // A deed ("apa yang dilakukan X?", "what did X do?") may be done or under way: an action under way is only likelier.
   // Indonesian says "do" with several verbs, passive or with the doer before it: "apa yang dikerjakan X?", "apa yang X lakukan?".
   [/ (apa yang (?:[a-z]+ ){0,3}?(?:di|me|meng)?(?:lakukan|kerja(?:kan)?|perbuat)|apa melakukan|what did [a-z ]* do|what do [a-z ]* do|what does [a-z ]* do|what has [a-z ]* done|what have [a-z ]* done) /, "deed"],
@@ -102,7 +104,7 @@ const CUE_PHRASES: Array<[RegExp, FactCue]> = [
 export const CUE_WORDS: ReadonlySet<string> = new Set(
   `berapa jumlah banyak how many much number kapan when day date year tanggal hari tahun dimana mana where kemana
   dilakukan dikerjakan diperbuat lakukan kerjakan perbuat melakukan mengerjakan sedang lagi doing do does did tugasnya tugas kenapa mengapa why alasan reason siapa who whom whose apa what
-  kata say said says tell told bilang mengatakan according menurut there since sejak kind type sort jenis macam big large`.split(/\s+/),
+  kata say said says tell told bilang mengatakan according menurut there since sejak kind type sort jenis macam big large else`.split(/\s+/),
 );
 
 /** How much a match through a concept (a near-synonym) counts against the word itself. */

@@ -98,7 +98,61 @@ export function tokenizeCounting(text: string): { tokens: string[]; particles: n
     if (mapped === undefined) out.push(word);
     else if (mapped !== "") out.push(...mapped.split(" "));
   }
-  return { tokens: out, particles };
+  return { tokens: withIdioms(out), particles };
+}
+
+/**
+ * Idioms a reader uses for a plain word the article has ("turned a blind eye to" for its "ignoring", "on good
+ * terms" for its "relations", "tutup mata" for its "mengabaikan", "nama baik" for reputation): read as that word, since none of their own
+ * words means it. Each is keyed by its last word ("eye", "terms", "mata"), so a message without
+ * one costs a set lookup per word.
+ */
+const IDIOMS: ReadonlyMap<string, ReadonlyArray<readonly [readonly string[], readonly string[]]>> = new Map([
+  [
+    "eye",
+    [
+      [["turned", "a", "blind", "eye"], ["ignored"]],
+      [["turn", "a", "blind", "eye"], ["ignore"]],
+      [["turns", "a", "blind", "eye"], ["ignores"]],
+      [["turning", "a", "blind", "eye"], ["ignoring"]],
+      [["blind", "eye"], ["ignore"]],
+    ],
+  ],
+  [
+    "terms",
+    [
+      [["good", "terms"], ["good", "relations"]],
+      [["bad", "terms"], ["bad", "relations"]],
+      [["friendly", "terms"], ["friendly", "relations"]],
+      [["speaking", "terms"], ["relations"]],
+    ],
+  ],
+  [
+    "baik",
+    [[["nama", "baik"], ["reputasi"]]],
+  ],
+  [
+    "name",
+    [[["good", "name"], ["reputation"]]],
+  ],
+  [
+    "mata",
+    [
+      [["menutup", "mata"], ["mengabaikan"]],
+      [["tutup", "mata"], ["abaikan"]],
+    ],
+  ],
+]);
+
+function withIdioms(tokens: string[]): string[] {
+  if (!tokens.some((t) => IDIOMS.has(t))) return tokens;
+  const out: string[] = [];
+  for (const t of tokens) {
+    out.push(t);
+    const phrase = IDIOMS.get(t)?.find(([words]) => words.every((w, j) => out[out.length - words.length + j] === w));
+    if (phrase) out.splice(out.length - phrase[0].length, phrase[0].length, ...phrase[1]);
+  }
+  return out;
 }
 
 /** "sikapnya" -> "sikap", "bisakah" -> "bisa": Indonesian enclitics dropped from words long enough to carry one. */

@@ -30,7 +30,7 @@ const EXTRA: Array<[string, string[]]> = [
   ["G7", ["G7"]],
   ["G20", ["G20"]],
   ["GB", ["UK", "Inggris", "Britania", "British", "Britain", "England", "Inggris Raya"]],
-  ["US", ["Amerika", "AS", "Paman Sam", "Gedung Putih", "White House", "Washington", "America", "American", "Americans", "US", "USA"]],
+  ["US", ["Amerika", "AS", "Paman Sam", "Gedung Putih", "White House", "State Department", "Washington", "America", "American", "Americans", "US", "USA"]],
   ["CN", ["Tiongkok", "Cina", "RRC", "RRT", "Beijing"]],
   ["TR", ["Turkiye", "Turkish", "Erdogan"]],
   ["KR", ["Korsel"]],
