@@ -37,12 +37,14 @@ describe("a reader's idiom reads as the article's plain word", () => {
   });
 });
 
-describe("words of judging and of eagerness, casual or near-synonym", () => {
+describe("words of judging, achievement, alliance and eagerness, casual or near-synonym", () => {
   it.each([
     ["keterlibatan rusia dulu dianggep apa?", "id", /dipandang sebagai pencapaian signifikan/],
     ["how is russia's involvement in the 2020 war viewed?", "en", /seen as a significant achievement/],
     ["is moscow enthusiastic about joining the fighting?", "en", /unenthusiastic about getting involved/],
     ["rusia antusias gak terlibat di perang ini?", "id", /tidak bersemangat untuk terlibat/],
+    ["prestasi rusia di perang 2020 dinilai gimana?", "id", /dipandang sebagai pencapaian signifikan/],
+    ["are russia and armenia still friends?", "en", /long-standing ally of Moscow/],
   ] as const)("GIVEN %j THEN the sentence holding the judgement leads", async (q, lang, fact) => {
     expect(await opening(q, lang)).toMatch(fact);
   });

@@ -74,7 +74,10 @@ const CONCEPTS: string[][] = [
   ["relations", "relation", "relationship", "relationships", "ties", "hubungan", "relasi", "akur"],
   ["prestige", "gengsi", "prestise", "wibawa", "martabat", "reputation", "reputasi", "pamor"],
   // "dianggep" is the casual form of "dianggap"; "viewed" of the rendering's "seen as" and the article's "dipandang".
-  ["anggap", "anggep", "pandang", "regard", "regarded", "consider", "considered", "deem", "deemed", "view", "viewed"],
+  ["anggap", "anggep", "pandang", "nilai", "regard", "regarded", "consider", "considered", "deem", "deemed", "view", "viewed", "judge", "judged", "assess", "assessed"],
+  ["achievement", "accomplishment", "success", "pencapaian", "capai", "prestasi", "keberhasilan"],
+  // A reader calls an ally a friend or a partner ("are they still friends?").
+  ["ally", "allies", "sekutu", "friend", "friends", "partner", "partners", "kawan", "teman", "sahabat", "mitra"],
   ["ignore", "ignored", "ignoring", "abai", "abaikan", "mengabaikan", "overlook", "overlooked", "neglect", "neglected", "disregard", "disregarded"],
   // Keen to act or not: the article's "tidak bersemangat" / "unenthusiastic" / "unwilling".
   ["keen", "eager", "enthusiastic", "unenthusiastic", "willing", "unwilling", "semangat", "bersemangat", "antusias", "berminat"],
