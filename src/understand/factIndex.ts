@@ -71,7 +71,7 @@ const CONCEPTS: string[][] = [
   ["responsible", "responsibility", "blame", "tanggung", "jawab"],
   // The words a reader uses for a thing the article names otherwise ("fasilitas" for its "pangkalan militer").
   ["base", "bases", "pangkalan", "facility", "facilities", "fasilitas", "installation", "instalasi"],
-  ["relations", "relation", "relationship", "relationships", "ties", "hubungan", "relasi", "akur"],
+  ["relations", "relation", "relationship", "relationships", "ties", "hubungan", "relasi", "akur", "baikan"],
   ["prestige", "gengsi", "prestise", "wibawa", "martabat", "reputation", "reputasi", "pamor"],
   // "dianggep" is the casual form of "dianggap"; "viewed" of the rendering's "seen as" and the article's "dipandang".
   ["anggap", "anggep", "pandang", "nilai", "regard", "regarded", "consider", "considered", "deem", "deemed", "view", "viewed", "judge", "judged", "assess", "assessed"],
@@ -79,8 +79,8 @@ const CONCEPTS: string[][] = [
   // A reader calls an ally a friend or a partner ("are they still friends?").
   ["ally", "allies", "sekutu", "friend", "friends", "partner", "partners", "kawan", "teman", "sahabat", "mitra"],
   ["ignore", "ignored", "ignoring", "abai", "abaikan", "mengabaikan", "overlook", "overlooked", "neglect", "neglected", "disregard", "disregarded"],
-  // Keen to act or not: the article's "tidak bersemangat" / "unenthusiastic" / "unwilling".
-  ["keen", "eager", "enthusiastic", "unenthusiastic", "willing", "unwilling", "semangat", "bersemangat", "antusias", "berminat"],
+  // Keen to act or not: the article's "tidak bersemangat" / "unenthusiastic" / "unwilling", asked either way.
+  ["keen", "eager", "enthusiastic", "unenthusiastic", "willing", "unwilling", "reluctant", "hesitant", "semangat", "bersemangat", "antusias", "berminat", "enggan", "ogah", "segan"],
   ["patuh", "taat", "ketaatan", "obey", "observe", "observance", "comply", "compliance", "adhere", "adherence"],
 ];
 const CONCEPT_OF = new Map<string, string>();

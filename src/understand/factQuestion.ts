@@ -1,7 +1,7 @@
 import type { Article } from "../content/article.js";
 import { findDetail, isQuestion, partsAbout } from "./factDetail.js";
 import { encodeFocus } from "./factExcerpt.js";
-import { type FactCue, type FactResult, factCue, findFact, missingNewsFacts } from "./facts.js";
+import { type FactCue, type FactResult, factCue, findFact, missingNewsFacts, wordsNotInArticle } from "./facts.js";
 import { placeDeed } from "./placeDeeds.js";
 import { call, type Intent, type Understood } from "./understood.js";
 
@@ -17,6 +17,11 @@ const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknow
 const FUTURE_WORDS = new Set(`akan will nanti next berikutnya selanjutnya mendatang upcoming depan`.split(/\s+/));
 /** Words that ask for a plan ("planned", "dijadwalkan"): a plan of the story, when what is planned is a news fact. */
 const PLAN_WORDS = new Set(`planned plan plans scheduled schedule rencana direncanakan berencana dijadwalkan jadwal`.split(/\s+/));
+/** Spans of the calendar a plan is dated by ("next month", "minggu depan", "besok"); not "tahun", which the story uses. */
+const CALENDAR_WORDS = new Set(`week weeks month months tomorrow weekend besok lusa minggu bulan pekan`.split(/\s+/));
+/** A future word and a span of the calendar: a plan dated ahead. */
+const datedAhead = (tokens: readonly string[]) =>
+  tokens.some((t) => FUTURE_WORDS.has(t) || t === "tomorrow" || t === "besok" || t === "lusa") && tokens.some((t) => CALENDAR_WORDS.has(t));
 /** Kinds that say a message is about the story, without any fact cue in it. */
 const ABOUT_STORY = new Set<Intent>(["reaction", "background", "summary"]);
 
@@ -42,6 +47,9 @@ export function withFact(u: Understood, tokens: string[], article: Article, text
     const aboutStory = ABOUT_STORY.has(u.intent) || (u.intent === "unknown" && tokens.some((t) => FUTURE_WORDS.has(t) || PLAN_WORDS.has(t)));
     const missing = aboutStory && isQuestion(tokens, text) ? missingNewsFacts(article, tokens) : [];
     if (missing.length > 0) return { ...u, intent: "not_found", call: call("actors", u.lang, { missing: missing.join(" ") }) };
+    // "will the peacekeepers leave next month?": a plan dated ahead, asked with a word the article never uses.
+    const unplanned = ABOUT_STORY.has(u.intent) && datedAhead(tokens) && isQuestion(tokens, text) ? wordsNotInArticle(article, tokens).filter((w) => !CALENDAR_WORDS.has(w)) : [];
+    if (unplanned.length > 0) return { ...u, intent: "not_found", call: call("actors", u.lang, { missing: unplanned.join(" ") }) };
     return detail();
   }
   if (!FACT_KINDS.has(u.intent)) return u;

@@ -154,9 +154,14 @@ const OFFICE_WORDS = new Set(`president presiden prime perdana pm king raja`.spl
 export function missingNewsFacts(article: Article, tokens: readonly string[]): string[] {
   // Most questions name no news fact at all: nothing else to read then.
   if (!tokens.some((t) => NEWS_FACT_WORDS.has(t))) return [];
-  const idx = factIndex(article);
-  const missing = contentWords(tokens).filter((t) => !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)));
+  const missing = wordsNotInArticle(article, tokens);
   return missing.some((w) => NEWS_FACT_WORDS.has(w)) ? missing : [];
+}
+
+/** The question's content words the article never uses, in any form (names of the story aside). */
+export function wordsNotInArticle(article: Article, tokens: readonly string[]): string[] {
+  const idx = factIndex(article);
+  return contentWords(tokens).filter((t) => !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)));
 }
 
 /**

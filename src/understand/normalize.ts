@@ -128,6 +128,15 @@ const IDIOMS: ReadonlyMap<string, ReadonlyArray<readonly [readonly string[], rea
     ],
   ],
   [
+    "along",
+    [
+      [["get", "along"], ["relations"]],
+      [["gets", "along"], ["relations"]],
+      [["getting", "along"], ["relations"]],
+      [["got", "along"], ["relations"]],
+    ],
+  ],
+  [
     "baik",
     [[["nama", "baik"], ["reputasi"]]],
   ],
