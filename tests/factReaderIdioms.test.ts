@@ -127,6 +127,12 @@ describe("a plan of the story asked without naming its parties", () => {
     expect(reply.blocks[0]).toMatch(/does not hold that|tidak memuat hal itu/);
   });
 
+  it("GIVEN 'when will the next ceasefire be announced?' THEN not the 2020 ceasefire's sentence: the article does not hold it", async () => {
+    const reply = await ask("when will the next ceasefire be announced?", "en");
+    expect(reply.kind).toBe("not_found");
+    expect(reply.blocks[0]).toMatch(/does not hold that/);
+  });
+
   it("GIVEN a dated plan in the article's own words ('will russia lose its credit next year?') THEN its sentence, not 'not in the article'", async () => {
     expect((await ask("will russia lose its credit next year?", "en")).blocks[0]).toMatch(/credit it earned could be lost/);
   });

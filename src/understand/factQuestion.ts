@@ -17,6 +17,8 @@ const FACT_KINDS = new Set<Intent>(["reaction", "background", "summary", "unknow
 const FUTURE_WORDS = new Set(`akan will nanti next berikutnya selanjutnya mendatang upcoming depan`.split(/\s+/));
 /** Words that ask for a plan ("planned", "dijadwalkan"): a plan of the story, when what is planned is a news fact. */
 const PLAN_WORDS = new Set(`planned plan plans scheduled schedule rencana direncanakan berencana dijadwalkan jadwal`.split(/\s+/));
+/** A sentence telling of something ahead: what will, could or is to happen. */
+const AHEAD = /\b(akan|bakal|nanti|berikutnya|mendatang|will|could|next|upcoming|bisa)\b/i;
 /** Spans of the calendar a plan is dated by ("next month", "minggu depan", "besok"); not "tahun", which the story uses. */
 const CALENDAR_WORDS = new Set(`week weeks month months tomorrow weekend besok lusa minggu bulan pekan`.split(/\s+/));
 /** A future word and a span of the calendar: a plan dated ahead. */
@@ -69,6 +71,10 @@ export function withFact(u: Understood, tokens: string[], article: Article, text
       ? { also: [preferred, ...article.background.filter((s) => s.actors.includes(asked.args.actor ?? "")).map((s) => ({ kind: "section", id: s.id }) as const)] }
       : { ...(preferred ? { preferred } : {}) };
   const found = findFact(article, tokens, cue, named, parts);
+  // "kapan gencatan senjata baru akan diumumkan?": a plan asked with a word the article never uses is not answered by
+  // a sentence dated before it (the 2020 ceasefire); only one telling of something ahead ("akan", "could") may answer.
+  const unplanned = planNotHeld(u, tokens, article, cue, found);
+  if (unplanned) return unplanned;
   // "what"/"apa" is in most questions: it only looks for a sentence inside the part already meant.
   const unitOnly = cue === "object" || u.intent === "help";
   if (found.found && found.unit && (!unitOnly || preferred || byDefault)) return answered(u, found, cue);
@@ -87,6 +93,17 @@ export function withFact(u: Understood, tokens: string[], article: Article, text
   return { ...u, intent: "not_found", call: call("actors", lang, { missing: missing.join(" ") }) };
 }
 
+
+/**
+ * "kapan gencatan senjata baru akan diumumkan?": a plan asked with a word the article never uses is not answered by
+ * a sentence dated before it (the 2020 ceasefire); only one telling of something ahead ("akan", "could") may answer.
+ */
+function planNotHeld(u: Understood, tokens: string[], article: Article, cue: FactCue | undefined, found: FactResult): Understood | undefined {
+  if (!found.found || cue !== "time" || !tokens.some((t) => FUTURE_WORDS.has(t))) return undefined;
+  if (found.sentences.some((s) => AHEAD.test(`${s.text} ${s.en ?? ""}`))) return undefined;
+  const absent = wordsNotInArticle(article, tokens);
+  return absent.length > 0 ? { ...u, intent: "not_found", call: call("actors", u.lang, { missing: absent.join(" ") }) } : undefined;
+}
 
 /** The call answering with the sentences found, under the part they belong to. */
 function answered(u: Understood, found: FactResult & { found: true }, cue: FactCue): Understood {
@@ -112,6 +129,8 @@ function withDetail(u: Understood, tokens: string[], article: Article, cue: Fact
   if (!unit || u.call.args.fact) return u;
   const found = findDetail(article, tokens, partsAbout(article, unit), cue);
   if (!found.found) return u;
+  const unplanned = planNotHeld(u, tokens, article, cue, found);
+  if (unplanned) return unplanned;
   // The part stays the one the question was read as: the detail (maybe from another part about the same actor) leads it.
   // "object": a thing named in the sentence; the excerpt of a long one opens at the clause holding the question's words.
   return answered(u, { ...found, unit }, "object");
