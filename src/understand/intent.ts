@@ -107,11 +107,15 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
 
   // "kenapa Rusia ga bertindak?", "why didn't Russia act?": why someone did not act is a question of background.
   const whyNot = tokens.some((t) => WHY.has(t)) && tokens.some((t) => NOT.has(t));
+  // "gmn persisnya sikap dia": "exactly" about a stance asks for the reaction; about what was said, for the quote.
+  const exactly = score(LEX.stance, tokens, joined) >= 3 ? 0 : score(LEX.exactly, tokens, joined);
+  // "yang mana saja boleh", "whichever": any one will do, so its "mana saja" asks for no list of actors.
+  const anyOne = score(LEX.anyOne, tokens, joined) >= 3 ? 3 : 0;
   const s = {
     summary: score(LEX.summary, tokens, joined),
-    quote: score(LEX.quote, tokens, joined),
+    quote: score(LEX.quote, tokens, joined) + exactly,
     source: score(LEX.source, tokens, joined) + articleSourceScore(article, tokens, joined),
-    actors: score(LEX.actors, tokens, joined),
+    actors: Math.max(0, score(LEX.actors, tokens, joined) - anyOne),
     help: score(LEX.help, tokens, joined),
     // A word an editor listed for a background section ("criticism") is about that section, not a reaction verb.
     // "menurut artikel" cites the article, it asks for no one's view.
@@ -119,6 +123,9 @@ function decide(text: string, read: { tokens: string[]; informal: number; partic
     background: score(LEX.background, tokens, joined) + (whyNot ? 3 : 0),
     topic: score(LEX.topic, tokens, joined),
   };
+  // "did everyone condemn Azerbaijan?": what everyone said is a question about all the actors, whatever setting place
+  // it names (the setting is what the story is about, not who is asked).
+  if (s.reaction >= 2 && s.quote < 3 && s.actors < 3 && score(LEX.everyone, tokens, joined) >= 3) s.actors = 3;
   const actors: ActorMention[] = findActors(article, tokens, VOCABULARY);
   const exactPlaces = findPlaces(tokens, text);
   // A misspelt place needs a clear reaction question around it: "makan" must not read as "Makau".

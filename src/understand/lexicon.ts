@@ -33,7 +33,7 @@ export const SUMMARY: Lexicon = [
 export const QUOTE: Lexicon = [
   ...w(3, `kutip*, quot*, verbatim, word for word, exact words, kata kata persis, kata persis, kalimat persis, pernyataan persis,
     kalimat langsung, pernyataan langsung, ucapan langsung, direct statement, ucapan, perkataan, exact statement,
-    persisnya, exactly what, exactly did, exactly say, exactly said, say exactly, said exactly, said what exactly, say what exactly, exact quote, precisely, precise words, in their own words, their words, his words, her words`),
+    exact quote, precise words, in their own words, their words, his words, her words`),
   // Asking for the whole wording is asking for the quote.
   ...w(3, `bunyi lengkap, bunyinya, teks lengkap, teks asli, pernyataan lengkap, kalimat lengkap, isi lengkap, ucapan lengkap,
     secara lengkap, selengkapnya, full text, full statement, whole statement, complete statement, entire statement, full quote,
@@ -42,6 +42,39 @@ export const QUOTE: Lexicon = [
   ...w(2, `citation, cite`),
   ...w(1, `paste, copy, salin, sebutkan kalimat, kalimat`),
 ];
+
+/**
+ * "Exactly" asks for the wording of what was said ("what exactly did France say?") unless it asks for a stance
+ * ("gmn persisnya sikap dia", "what exactly is their position?"): then it asks for the reaction. The whole
+ * wording ("exact words", "bunyi lengkap") stays a quote in QUOTE.
+ */
+export const EXACTLY: Lexicon = w(
+  3,
+  `persisnya, exactly what, exactly did, exactly say, exactly said, say exactly, said exactly, said what exactly, say what exactly, precisely`,
+);
+
+/** Words naming someone's stance: with them, "exactly" asks for the reaction, not the quote. */
+export const STANCE: Lexicon = w(3, `sikap, sikapnya, stance, position, posisi, posisinya, pendirian, pendiriannya`);
+
+/**
+ * "Yang mana saja boleh", "any of them", "whichever": the asker takes any one; "mana saja" there lists no one.
+ */
+export const ANY_ONE: Lexicon = w(
+  3,
+  `yang mana saja boleh, mana saja boleh, siapa saja boleh, yang mana pun, manapun, terserah, bebas yang mana, any of them,
+  any one of them, any will do, whichever, no matter which, does not matter which, tidak masalah yang mana`,
+);
+
+/**
+ * Everyone at once ("did everyone condemn ...?", "apakah semua pihak ...?"): a question about all the actors,
+ * whatever place of the story's setting it names. Not "semuanya": "baca semuanya" is all of the text.
+ */
+export const EVERYONE: Lexicon = w(
+  3,
+  `everyone, everybody, all of them, all sides, every side, all parties, all nations, every nation, semua pihak, semua negara,
+  mereka semua, semua orang, seluruh pihak, seluruh negara, apakah semua, apa semua, did all, do all, have all,
+  are all, were all`,
+);
 
 export const SOURCE: Lexicon = [
   ...w(3, `sumber*, source*, outlet, penulis, penulisnya, jurnalis*, journalist*, wartawan*, reporter*, author*, byline, penerbit*,

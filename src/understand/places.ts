@@ -67,6 +67,9 @@ const PEOPLE: Array<[string, string[]]> = [
  */
 const COMMON_WORDS = new Set(["lima", "male", "baku", "cuba", "chad", "victoria", "jordan", "guinea", "sofia", "apia", "praia", "nuku"]);
 
+/** Words for a country's government around its name: never part of the name a reply repeats. */
+const GOVERNMENT = /^(pemerintah|pemerintahan|the government of|government of) | government$/;
+
 export interface Place {
   /** A stable key: ISO alpha-2 for countries, an organisation code otherwise. */
   code: string;
@@ -84,7 +87,8 @@ function build(): Map<string, Place> {
   const names = new Map<string, Place>();
   const langs = new Map<string, Set<Lang>>();
   const add = (code: string, name: string, lang?: Lang, standsFor = false) => {
-    const key = cleanText(name);
+    // "pemerintah Indonesia", "the government of Japan": the government is the country, named by its own name.
+    const key = cleanText(name).replace(GOVERNMENT, "");
     if (key.length < 2) return;
     if (lang) langs.set(key, (langs.get(key) ?? new Set()).add(lang));
     const compact = name.replace(/\./g, "");

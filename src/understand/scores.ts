@@ -1,6 +1,23 @@
 import type { Article, BackgroundSection } from "../content/article.js";
 import { COMMON_WORDS, STOP_WORD_SET } from "./language.js";
-import { ACTORS, BACKGROUND, HELP, type Lexicon, OFF_TOPIC, QUOTE, REACTION, SHORT, SOURCE, SUMMARY, THANKS, TOPIC } from "./lexicon.js";
+import {
+  ACTORS,
+  ANY_ONE,
+  BACKGROUND,
+  EVERYONE,
+  EXACTLY,
+  HELP,
+  type Lexicon,
+  OFF_TOPIC,
+  QUOTE,
+  REACTION,
+  SHORT,
+  SOURCE,
+  STANCE,
+  SUMMARY,
+  THANKS,
+  TOPIC,
+} from "./lexicon.js";
 import { cleanText, tokenize, withoutEnclitic } from "./normalize.js";
 import { PLACES } from "./places.js";
 import { SpellingFixer } from "./spelling.js";
@@ -109,6 +126,10 @@ export const LEX = {
   offTopic: compile(OFF_TOPIC),
   short: compile(SHORT),
   thanks: compile(THANKS),
+  exactly: compile(EXACTLY),
+  stance: compile(STANCE),
+  anyOne: compile(ANY_ONE),
+  everyone: compile(EVERYONE),
 };
 
 /** Words the bot knows as ordinary words: never read as a misspelt actor name. */
