@@ -153,6 +153,29 @@ describe("YAML aliases", () => {
   });
 });
 
+describe("nesting", () => {
+  // Written from the incident: 1,000 then 5,000 then 20,000 then 100,000 nested brackets loaded in one process ended in
+  // a V8 out-of-memory abort (exit 134), not an error line, though each alone gave one.
+  it("GIVEN ever deeper [ nesting in article.yaml, loaded one after another in one process THEN each is one error line naming where", () => {
+    for (const n of [1000, 5000, 20000, 100000]) {
+      const err = loadError(withYaml(() => `id: ${"[".repeat(n)}${"]".repeat(n)}\n`));
+      expect(err.file).toBe(join(SEED_FOLDER, "article.yaml"));
+      expect(err.field).toBe("line 1, column 69");
+      expect(err.problem).toBe("invalid YAML: brackets nested deeper than 64 levels");
+    }
+  });
+
+  it("GIVEN 64 levels of { and [ THEN the nesting guard lets the parser decide (the schema refuses the id)", () => {
+    const err = loadError(withYaml(() => `id: ${"[{".repeat(32)}${"}]".repeat(32)}\n`));
+    expect(err.problem).not.toMatch(/nested deeper/);
+  });
+
+  it("GIVEN 65 levels on the third line THEN the error names that line and the 65th bracket's column", () => {
+    const err = loadError(withYaml(() => `a: 1\nb: 2\nc: ${"{".repeat(65)}\n`));
+    expect(err.field).toBe("line 3, column 68");
+  });
+});
+
 describe("size caps", () => {
   it("GIVEN an original.txt over 1 MiB THEN the error says its size and the cap", () => {
     const dir = contentCopy();

@@ -65,6 +65,31 @@ function firstIssue(error: z.ZodError): { field: string; problem: string } {
 /** How many alias expansions an article.yaml may make (yaml's own default is 100). */
 export const MAX_YAML_ALIASES = 100;
 
+/** How deep `[` / `{` may nest in an article.yaml; the article's own shape needs three. */
+export const MAX_YAML_NESTING = 64;
+
+/**
+ * Where the `[` / `{` nesting first passes MAX_YAML_NESTING, as "line L, column C". The yaml parser recurses per
+ * level: thousands of levels overflow its stack, and a run of such overflows in one process (a hot reload retried on
+ * a bad file) once ended in a V8 out-of-memory abort instead of an error. Counted on the raw text, quotes included:
+ * a real article never holds 64 unclosed brackets.
+ */
+function tooDeep(source: string): string | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_YAML_NESTING) return `line ${line}, column ${i - lineStart + 1}`;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 /**
  * Loads and validates one article folder. The loader's promise is one line
  * naming a file: whatever else a folder makes fail (a bug included) is still
@@ -86,6 +111,8 @@ function readArticle(dir: string, root: string): Article {
   const shown = (p: string) => relative(root, p) || p;
 
   const source = readContentText(yamlPath, shown(yamlPath), MAX_ARTICLE_YAML_BYTES, "cannot be read (is the file there?)");
+  const deep = tooDeep(source);
+  if (deep) throw new ContentError(shown(yamlPath), deep, `invalid YAML: brackets nested deeper than ${MAX_YAML_NESTING} levels`);
   // Stryker disable next-line ObjectLiteral: prettyErrors is yaml 2's default; said here because the line positions below rely on it.
   const doc = parseDocument(source, { prettyErrors: true });
   if (doc.errors.length > 0) {
