@@ -37,6 +37,8 @@ export interface IndexedSentence extends FactSentence {
   people: string[][];
   /** The places of the story's setting it names (place codes: "AZ"). */
   places: ReadonlySet<string>;
+  /** The first word of the sentence and of its English rendering (who opens it: "apa yang dilakukan X?"). */
+  openings: readonly string[];
 }
 
 export interface FactIndex {
@@ -217,6 +219,8 @@ function buildIndex(article: Article): FactIndex {
         hasReason: /\b(karena|sebab|because|for failing|since)\b/i.test(both),
         people: peopleIn(text),
         places: new Set(settingPlacesIn(article, both)),
+        // Read once here: tokenizing hundreds of candidates' openings per question made its cost grow with original.txt.
+        openings: [text, english ?? ""].flatMap((t) => tokenize(t.slice(0, 80)).slice(0, 1)),
       });
     });
   });

@@ -33,14 +33,19 @@ const MAX_CANDIDATES = 256;
  */
 function candidates(idx: FactIndex, keys: readonly string[]): readonly IndexedSentence[] {
   if (keys.length === 0) return idx.sentences.slice(0, MAX_CANDIDATES);
+  // Rarest key first. The lists are walked in place, never copied: a common word of a long original.txt is in
+  // thousands of sentences, and copying its list per question would make the cost grow with the text.
   const postings = keys
-    .map((key) => [...new Set(wordForms(key).flatMap((form) => idx.byForm.get(form) ?? []))])
-    .sort((a, b) => a.length - b.length);
+    .map((key) => wordForms(key).map((form) => idx.byForm.get(form) ?? []))
+    .map((lists) => ({ lists, size: lists.reduce((n, l) => n + l.length, 0) }))
+    .sort((a, b) => a.size - b.size);
   const positions = new Set<number>();
-  for (const list of postings) {
-    for (const p of list) {
-      if (positions.size >= MAX_CANDIDATES) break;
-      positions.add(p);
+  walk: for (const { lists } of postings) {
+    for (const list of lists) {
+      for (const p of list) {
+        if (positions.size >= MAX_CANDIDATES) break walk;
+        positions.add(p);
+      }
     }
   }
   return [...positions].sort((a, b) => a - b).map((p) => idx.sentences[p]!);
@@ -250,11 +255,7 @@ export function findFact(
   const weighed = content.filter((w) => !namedWords.has(w));
   // "Apa yang dilakukan X?": a sentence whose action is under way, or that opens with the one asked about ("Kementerian
   // Luar Negeri Rusia juga menyerukan ..."), tells what X does; one that merely names X ("Armenia mengkritik pasukan ...") does not.
-  const opensWithAsked = (s: IndexedSentence) =>
-    [s.text, s.en ?? ""].some((text) => {
-      const first = tokenize(text.slice(0, 80))[0];
-      return first !== undefined && (namedWords.has(first) || content.includes(first));
-    });
+  const opensWithAsked = (s: IndexedSentence) => s.openings.some((first) => namedWords.has(first) || content.includes(first));
   // The asked one's own quoted words ("“Kami mendesak …,” kata kementerian itu") tell what it does, in the first person.
   const ownWords = (s: IndexedSentence) => /^[“"]/.test(s.text) && named.some((a) => s.unit?.kind === "actor" && s.unit.id === a.id);
   const head = specified(tokens, keys);
