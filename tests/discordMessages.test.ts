@@ -39,6 +39,14 @@ describe("Discord messages", () => {
     expect(body.embeds[0].title).toBe("🇺🇳 Reaksi PBB");
   });
 
+  it("GIVEN an English fact question in a DM THEN the embed opens with the sentence holding the fact, in our translation marked as ours", async () => {
+    const dm = snowflake();
+    bot.discord.userMessage({ channelId: dm, author: bot.user, content: "How many Russian peacekeepers are there?" });
+    const { body } = await bot.discord.waitForRequest(postTo(dm));
+    expect(body.embeds[0].title).toBe("🇷🇺 Russia's reaction");
+    expect(body.embeds[0].description).toMatch(/^The article says \(our translation\): “Moscow said .*2,000 people/);
+  });
+
   it("GIVEN a reply to the bot in a server THEN it answers", async () => {
     const sent = bot.discord.userMessage({
       channelId: bot.channelId,

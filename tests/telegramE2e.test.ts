@@ -76,6 +76,28 @@ describe("Telegram end to end (telegram-test-api)", () => {
     expect(msg.payload.text).toMatch(/^<b>🇺🇳 United Nations' reaction<\/b>/);
   });
 
+  test("GIVEN a fact question in Indonesian THEN the article's sentence holding it comes first, verbatim, in valid Telegram HTML", async () => {
+    const user = fixture.peer.user({ userId: 107, languageCode: "id" });
+    const msg = await nextMessage(107, () => user.send("berapa jumlah pasukan penjaga perdamaian rusia?"));
+    const sentence = article.original.split("\n").find((l) => l.includes("2.000"))!;
+    const body = msg.payload.text!.split("\n\n")[1]!;
+    expect(body).toBe(`Menurut artikel: “${sentence}”`);
+    expect(checkTelegramHtml(msg.payload.text!)).toBeUndefined();
+  });
+
+  test("GIVEN a body the article has no reaction from, written as a lower-case acronym ('the eu') THEN it says so by the body's name", async () => {
+    const user = fixture.peer.user({ userId: 108, languageCode: "en" });
+    const msg = await nextMessage(108, () => user.send("what was the eu's response"));
+    expect(msg.payload.text).toContain("The article has no reaction from the European Union.");
+  });
+
+  test("GIVEN 'did everyone condemn azerbaijan?' THEN the reactions of every actor, not 'no reaction from Azerbaijan'", async () => {
+    const user = fixture.peer.user({ userId: 109, languageCode: "en" });
+    const msg = await nextMessage(109, () => user.send("did everyone condemn azerbaijan?"));
+    expect(msg.payload.text).toContain("The article reports reactions from:");
+    expect(msg.payload.text).not.toContain("no reaction from");
+  });
+
   test("GIVEN a reply with buttons WHEN the user presses one THEN the message is edited in place and the callback is answered", async () => {
     const user = fixture.peer.user({ userId: 107, languageCode: "en" });
     const msg = await nextMessage(107, () => user.send("/reaction france"));

@@ -1,6 +1,7 @@
 import type { Article } from "../content/article.js";
 import { type FactUnit, factIndex, type IndexedSentence, wordForms } from "./factIndex.js";
 import { contentWords, type FactCue, type FactResult, hasFeature } from "./facts.js";
+import { pointingForms, weightIn } from "./factWeights.js";
 
 /**
  * A question with no fact cue, or whose cue found nothing, that was read as an
@@ -159,12 +160,8 @@ function namesTitle(t: DetailTables, unit: FactUnit, word: string): boolean {
   return section !== undefined && literalForms(word).some((f) => section.titleForms.has(f));
 }
 
-/** What matches a distinctive word only through a near-synonym counts half, as in findFact. */
-const CONCEPT_WEIGHT = 0.5;
 /** A sentence must hold at least this share of the question's words that the parts searched use. */
 const MIN_SHARE = 0.5;
-/** Bases shorter than this match only when they are the question's word itself. */
-const MIN_BASE = 5;
 /** How much a section keyword the section's text holds counts against a word that names no part. */
 const KEYWORD_WEIGHT = 0.5;
 /** Breaks a tie in favour of the part the question was read as. */
@@ -189,24 +186,14 @@ export function findDetail(article: Article, tokens: readonly string[], parts: r
   // conflict?") asks for the section as a whole: its other words are the story's, not one sentence's.
   if (content.some((w) => !isName(w) && namesTitle(t, parts[0]!, w))) return notFound;
   const asked = content.filter((w) => !isName(w) && !story.has(w));
-  const n = idx.sentences.length;
-  // A short base of a longer word is where affix reduction collides ("serangan" and "perangnya" share "rang",
-  // "lately" and "latest" share "late"): only the word itself, a longer base or a concept points at a sentence.
   // Each word's pointing forms and their weights, once per question rather than once per sentence.
   const pointers = new Map(
-    asked.map((word) => [
-      word,
-      wordForms(word)
-        .filter((f) => f === word || f.length >= MIN_BASE || f.startsWith("@"))
-        .map((f) => [f, (keywordWords.has(word) ? KEYWORD_WEIGHT : 1) * (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * Math.log(1 + n / (idx.df.get(f) ?? n))] as const),
-    ]),
+    asked.map((word) => [word, pointingForms(idx, word).map(([f, w]) => [f, (keywordWords.has(word) ? KEYWORD_WEIGHT : 1) * w] as const)]),
   );
   const weight = (word: string, s: IndexedSentence) => {
     // A section's keyword is evidence for that section's sentences only.
     if (keywordWords.has(word) && !(s.unit?.kind === "section" && keywords.get(s.unit.id)?.has(word))) return 0;
-    let best = 0;
-    for (const [f, w] of pointers.get(word)!) if (w > best && s.forms.has(f)) best = w;
-    return best;
+    return weightIn(pointers.get(word)!, s.forms);
   };
   // In article order, as ties go to the earlier sentence.
   const inParts = parts.length === 1 ? (t.sentencesOf.get(unitKey(parts[0]!)) ?? []) : parts.flatMap((p) => t.sentencesOf.get(unitKey(p)) ?? []).sort((a, b) => t.order.get(a)! - t.order.get(b)!);

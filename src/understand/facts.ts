@@ -1,5 +1,6 @@
 import type { Article } from "../content/article.js";
 import { type FactIndex, type FactSentence, type FactUnit, factIndex, type IndexedSentence, wordForms } from "./factIndex.js";
+import { formWeight } from "./factWeights.js";
 import { STOP_WORD_SET } from "./language.js";
 import { tokenize } from "./normalize.js";
 import { PLACES } from "./places.js";
@@ -111,9 +112,6 @@ export const CUE_WORDS: ReadonlySet<string> = new Set(
   dilakukan dikerjakan diperbuat lakukan kerjakan perbuat melakukan mengerjakan sedang lagi doing do does did tugasnya tugas kenapa mengapa why alasan reason siapa who whom whose apa what
   kata say said says tell told bilang mengatakan according menurut there since sejak kind type sort jenis macam big large else`.split(/\s+/),
 );
-
-/** How much a match through a concept (a near-synonym) counts against the word itself. */
-const CONCEPT_WEIGHT = 0.5;
 
 /** Verbs that carry tense or change, not the thing asked ("getting worse", "menjadi lebih buruk"). */
 const LIGHT_VERBS = new Set(`get gets getting got gotten become becomes becoming became menjadi jadi`.split(/\s+/));
@@ -245,11 +243,8 @@ export function findFact(
   // Words the article never uses cannot be matched; the rest still find the sentence ("why is Armenia mad at the peacekeepers?").
   const keys = content.filter((t) => !idx.names.has(t) && !missing.includes(t));
   const setting = settingPlacesAsked(article, content);
-  const n = idx.sentences.length;
-  const idf = (f: string) => Math.log(1 + n / (idx.df.get(f) ?? n));
-  // A near-synonym ("help" for "aid") is weaker evidence than the word itself or its other forms.
-  const formWeight = (f: string) => (f.startsWith("@") ? CONCEPT_WEIGHT : 1) * idf(f);
-  const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map(formWeight));
+  // Every form of the word counts here, short bases too (findDetail and placeDeed count only pointing forms).
+  const matchWeight = (word: string, s: IndexedSentence) => Math.max(0, ...wordForms(word).filter((f) => s.forms.has(f)).map((f) => formWeight(idx, f)));
   // The named actor's own names say whose part it is (aboutNamed): they add nothing to a sentence already in it.
   const namedWords = new Set(aliasForms.flatMap((set) => [...set]));
   const weighed = content.filter((w) => !namedWords.has(w));

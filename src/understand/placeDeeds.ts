@@ -1,5 +1,6 @@
 import type { Article } from "../content/article.js";
-import { factIndex, type FactSentence, type FactUnit, wordForms } from "./factIndex.js";
+import { factIndex, type FactSentence, type FactUnit } from "./factIndex.js";
+import { pointingForms, weightIn } from "./factWeights.js";
 import { CUE_WORDS } from "./facts.js";
 import { STOP_WORD_SET } from "./language.js";
 import { cleanText, tokenize } from "./normalize.js";
@@ -17,9 +18,6 @@ import { settingOf } from "./setting.js";
  * sentence lacks ("what did Armenia's prime minister say?").
  */
 
-/** Bases shorter than this match only when they are the question's word itself ("rang" of "perang" and "serangan"). */
-const MIN_BASE = 5;
-
 export interface PlaceDeed {
   sentence: FactSentence;
   unit: FactUnit;
@@ -36,18 +34,11 @@ export function placeDeed(article: Article, tokens: readonly string[], placeText
     (t) => t.length >= 3 && !/^\d+$/.test(t) && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !idx.names.has(t) && !placeWords.has(t),
   );
   if (words.length === 0) return undefined;
-  const n = idx.sentences.length;
-  const weight = (word: string, forms: ReadonlySet<string>) =>
-    Math.max(
-      0,
-      ...wordForms(word)
-        .filter((f) => forms.has(f) && (f === word || f.length >= MIN_BASE || f.startsWith("@")))
-        .map((f) => (f.startsWith("@") ? 0.5 : 1) * Math.log(1 + n / (idx.df.get(f) ?? n))),
-    );
+  const pointers = words.map((w) => pointingForms(idx, w));
   let best: { s: (typeof idx.sentences)[number]; score: number } | undefined;
   for (const s of idx.sentences) {
     if (!s.unit || !s.places.has(code)) continue;
-    const weights = words.map((w) => weight(w, s.forms));
+    const weights = pointers.map((p) => weightIn(p, s.forms));
     if (weights.some((x) => x === 0)) continue;
     const score = weights.reduce((a, b) => a + b, 0);
     if (!best || score > best.score) best = { s, score };
