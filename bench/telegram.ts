@@ -2,18 +2,19 @@ import { performance } from "node:perf_hooks";
 import { Bot, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
 import { OFFLINE_BOT_INFO, textUpdate } from "../tests/peers/telegramOffline.js";
-import { createTelegramBot } from "../src/platforms/telegram/bot.js";
-import type { Kabar } from "../src/core/kabar.js";
-import { testKabar } from "../tests/helpers/core.js";
+import { TelegramPlatform } from "../src/platforms/telegram/telegramPlatform.js";
+import { kabarAsStarted } from "./kabarAsStarted.js";
 import { understand } from "../src/understand/intent.js";
 import { type BenchSection, devQuestions, type Figures, percentile, round } from "./harness.js";
 import { bestOf, microsPerUpdate } from "./perUpdate.js";
 
 /**
- * Telegram updates through grammY's `bot.handleUpdate`, one kind at a time,
- * with an API transformer that records calls instead of making them (no
- * network, so this measures our code: routing, understanding, the command,
- * HTML rendering, keyboards). Each kind has its baseline in the same run: a
+ * Telegram updates through grammY's `bot.handleUpdate`, one kind at a time, on
+ * the bot `npm start` runs (TelegramPlatform over kabar as createKabar wires it),
+ * with an API transformer in the network's place that records calls instead of
+ * making them (no network, so this measures our code: routing, understanding,
+ * follow-up memory, the /lang lookup, the limiter, metrics, the command, HTML
+ * rendering, keyboards, our API transformers). Each kind has its baseline in the same run: a
  * bare grammY bot doing the least the same update needs (a constant reply, a
  * constant edit for a button, nothing for group chatter it ignores too),
  * through the same transformer.
@@ -57,10 +58,10 @@ const COMMANDS = ["/reaction france", "/reaction rusia", "/summary short", "/sum
 const BUTTONS = ["k1|reaction|en|actor=france", "k1|reaction|id|actor=un", "k1|summary|en|", "k1|summary|id|length=short", "k1|background|en|topic=russia-role", "k1|actors|id|", "k1|quote|en|actor=russia"];
 const CHATTER = ["lunch anyone?", "lol", "who's coming tonight", "ok see you at 7", "did you see the game", "haha", "France won again", "brb", "kapan rapat?", "siap bos"];
 
-function kabarBot(kabar: Kabar): Bot {
-  const bot = createTelegramBot({ token: "1:bench", kabar, botInfo });
-  bot.api.config.use(recorder());
-  return bot;
+/** The bot `npm start` runs (TelegramPlatform: its transformers, in-flight tracking), the recorder in the network's place. */
+function kabarBot(started: ReturnType<typeof kabarAsStarted>): Bot {
+  const { kabar, logger, dataDir } = started;
+  return new TelegramPlatform({ token: "1:bench", kabar, logger, dataDir, botInfo, transport: recorder() }).bot;
 }
 
 function bareBot(kind: "reply" | "button" | "ignore"): Bot {
@@ -92,11 +93,12 @@ async function kind(name: string, updates: Update[], ours: Bot, bare: Bot, round
 export const telegramSection: BenchSection = {
   name: "telegram updates",
   async run() {
-    const kabar = testKabar();
+    const started = kabarAsStarted();
+    const kabar = started.kabar;
     const questions = devQuestions();
     const figures: Figures = {};
     const replying = bareBot("reply");
-    const ours = kabarBot(kabar);
+    const ours = kabarBot(started);
     // Warm-up: JIT, lazy indexes, and the caches a running bot has filled.
     for (const u of [...privateUpdates([...COMMANDS, ...questions]), ...buttonUpdates(BUTTONS)]) await ours.handleUpdate(u);
     for (const u of privateUpdates(COMMANDS)) await replying.handleUpdate(u);

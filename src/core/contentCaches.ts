@@ -21,7 +21,7 @@ export function callKey(call: CommandCall): string {
   return key;
 }
 
-export class ContentCaches<Understood> {
+export class ContentCaches<Understood extends object> {
   private readonly replies = new LruCache<string, Reply>(REPLY_CACHE_SIZE);
   private readonly understood = new LruCache<string, Understood>(UNDERSTOOD_CACHE_SIZE);
   /** What the caches were filled from; when the content moves on, they are emptied. */

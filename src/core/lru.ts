@@ -1,31 +1,31 @@
-/**
- * A bounded least-recently-used map: a hit moves the entry to the end
- * (Map keeps insertion order), an insert past `capacity` drops the oldest.
- * For caches whose keys come from users (any question, any argument), so
- * memory stays bounded whatever they type.
- */
-export class LruCache<K, V> {
-  private readonly entries = new Map<K, V>();
+import { LRUCache } from "lru-cache";
 
-  constructor(readonly capacity: number) {}
+/**
+ * A bounded least-recently-used map: a hit makes the entry the newest, an
+ * insert past `capacity` drops the oldest. For caches whose keys come from
+ * users (any question, any argument), so memory stays bounded whatever they
+ * type. Backed by `lru-cache`: a hit there relinks the entry in typed arrays,
+ * where a plain Map would be deleted from and inserted into again, and these
+ * caches are read on every update (the question, the reply, the chat's
+ * language, the conversation).
+ */
+export class LruCache<K extends {}, V extends {}> {
+  private readonly entries: LRUCache<K, V>;
+
+  constructor(readonly capacity: number) {
+    this.entries = new LRUCache<K, V>({ max: capacity });
+  }
 
   get size(): number {
     return this.entries.size;
   }
 
   get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
+    return this.entries.get(key);
   }
 
   set(key: K, value: V): void {
-    this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 
   clear(): void {

@@ -1,4 +1,4 @@
-import type { Article } from "../content/article.js";
+import type { Actor, Article } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import type { CommandCall } from "../core/reply.js";
 import type { Intent, Understood } from "./intent.js";
@@ -49,9 +49,33 @@ function sameKindFor(u: Understood, actor: string, previous: Previous, article: 
   return u;
 }
 
+/**
+ * The tokens of `text`, read once per understanding: kabar keeps one Understood per question text, so a
+ * question asked again in a conversation is not tokenized again (the check is on the text, in case a caller
+ * pairs an understanding with other text).
+ */
+const tokensOf = new WeakMap<Understood, { text: string; tokens: string[] }>();
+function tokensFor(u: Understood, text: string): string[] {
+  const known = tokensOf.get(u);
+  if (known?.text === text) return known.tokens;
+  const tokens = tokenize(text);
+  tokensOf.set(u, { text, tokens });
+  return tokens;
+}
+
+/** Every word of an actor's names and aliases, in both languages: made once per actor of a loaded article. */
+const nameWords = new WeakMap<Actor, ReadonlySet<string>>();
+function namesOf(actor: Actor): ReadonlySet<string> {
+  let names = nameWords.get(actor);
+  if (!names) {
+    names = new Set([actor.id, actor.name.id, actor.name.en, ...actor.aliases.id, ...actor.aliases.en].flatMap(tokenize));
+    nameWords.set(actor, names);
+  }
+  return names;
+}
+
 export function withPrevious(u: Understood, text: string, previous: Previous | undefined, article: Article): Understood {
   if (!previous) return u;
-  const tokens = tokenize(text);
   const asked = u.call.args.actor;
   const last = previous.actor;
 
@@ -59,9 +83,10 @@ export function withPrevious(u: Understood, text: string, previous: Previous | u
   if (u.intent === "quote" && !asked && last) return about(u, "quote", call("quote", u.lang, { actor: last }), previous);
 
   // "and the UN?": only a covered actor's name and linking words: the same kind of answer, for them.
+  const tokens = tokensFor(u, text);
   if (u.intent === "reaction" && asked && !u.call.args.fact) {
     const actor = article.actors.find((a) => a.id === asked);
-    const names = new Set(actor ? [actor.id, actor.name.id, actor.name.en, ...actor.aliases.id, ...actor.aliases.en].flatMap(tokenize) : []);
+    const names = actor ? namesOf(actor) : new Set<string>();
     const bare = tokens.length <= 5 && tokens.every((tok) => names.has(tok) || LINKS.has(tok));
     if (bare) return sameKindFor(u, asked, previous, article);
     return u;

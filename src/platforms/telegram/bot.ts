@@ -1,6 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError, type Context, GrammyError } from "grammy";
+import { Bot, type BotError, type Context, GrammyError, type Transformer } from "grammy";
 import type { Chat, Message, UserFromGetMe } from "grammy/types";
 import { decodeCall } from "../../core/callbackData.js";
 import type { Kabar } from "../../core/kabar.js";
@@ -12,6 +11,7 @@ import { t } from "../../core/strings.js";
 import { callFromText } from "../../core/textArgs.js";
 import { updatesTotal } from "../../ops/metrics.js";
 import { chatContextFor } from "./chatContext.js";
+import { chatOrder } from "./chatOrder.js";
 import { type Addressed, addressedText } from "./groupRules.js";
 import { countRateLimits } from "./rateLimits.js";
 import { rateLimitRetry, type RetrySleep } from "./rateLimitRetry.js";
@@ -41,6 +41,11 @@ export interface TelegramBotOptions {
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
   /** Waits between retries (a 429's retry_after, the polling back-off); tests pass a manual clock's. */
   sleep?: RetrySleep;
+  /**
+   * Where API calls go instead of Telegram (benchmarks): installed innermost, in the network's place, so
+   * every transformer of ours still runs on each call as in production.
+   */
+  transport?: Transformer;
   /** Receives the handling of every update, so a stop can wait for the ones in flight (the runner does not). */
   track?: (handling: Promise<unknown>) => void;
 }
@@ -62,7 +67,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
   });
-  // Innermost, so every 429 is counted, also those then retried.
+  if (options.transport) bot.api.config.use(options.transport);
+  // Innermost of ours, so every 429 is counted, also those then retried.
   bot.api.config.use(countRateLimits);
   const retry = options.retry ?? DEFAULT_RETRY;
   bot.api.config.use(rateLimitRetry({ ...retry, ...(options.sleep ? { sleep: options.sleep } : {}) }));
@@ -72,28 +78,25 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   // Messages not for the bot (group chatter, a channel's own posts, anything without text) are
   // dropped first, before tracking and per-chat ordering spend anything on them. What a kept
-  // message asks is remembered for its handler.
+  // message asks is remembered for its handler. One middleware filters and tracks: each layer
+  // of grammY's stack costs every update a promise.
   const addressedBy = new WeakMap<Message, Addressed>();
+  const track = options.track;
   bot.use((ctx, next) => {
     const msg = ctx.update.message ?? ctx.update.channel_post;
-    if (!msg) return next();
-    const addressed = addressedText(msg, ctx.me);
-    // In a channel only its admins can post: commands are for the bot, other posts are the channel's content.
-    if (!addressed || (msg.chat.type === "channel" && addressed.kind !== "command")) return;
-    addressedBy.set(msg, addressed);
-    return next();
+    if (msg) {
+      const addressed = addressedText(msg, ctx.me);
+      // In a channel only its admins can post: commands are for the bot, other posts are the channel's content.
+      if (!addressed || (msg.chat.type === "channel" && addressed.kind !== "command")) return;
+      addressedBy.set(msg, addressed);
+    }
+    const handling = next();
+    track?.(handling);
+    return handling;
   });
-  const track = options.track;
-  if (track) {
-    bot.use((_ctx, next) => {
-      const handling = next();
-      track(handling);
-      return handling;
-    });
-  }
 
   // Updates of one chat run in order, different chats concurrently (the runner is concurrent).
-  bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
+  bot.use(chatOrder((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
 
   const apologise = async (err: BotError) => {
     const ctx = err.ctx;

@@ -13,8 +13,9 @@ import { realSleep, type RetrySleep } from "./rateLimitRetry.js";
 const GUARDED = new Set(["getUpdates", "getMe"]);
 
 export function pollingGuard(logger?: Logger, backoff = { initialMs: 250, maxMs: 30_000 }, sleep: RetrySleep = realSleep): Transformer {
-  return async (prev, method, payload, signal) => {
-    if (!GUARDED.has(method)) return prev(method, payload, signal);
+  // Every other call passes straight through, without an async frame of its own (this runs on each reply).
+  return (prev, method, payload, signal) => (GUARDED.has(method) ? (guarded(prev, method, payload, signal) as never) : prev(method, payload, signal));
+  async function guarded(...[prev, method, payload, signal]: Parameters<Transformer>): Promise<Awaited<ReturnType<Transformer>>> {
     let delay = backoff.initialMs;
     for (;;) {
       try {
@@ -29,5 +30,5 @@ export function pollingGuard(logger?: Logger, backoff = { initialMs: 250, maxMs:
       await sleep(delay, signal as unknown as AbortSignal | undefined);
       delay = Math.min(backoff.maxMs, delay * 2);
     }
-  };
+  }
 }

@@ -20,8 +20,10 @@ export const realSleep: RetrySleep = (ms, signal) => timer(ms, undefined, signal
  */
 export function rateLimitRetry(options: { maxRetryAttempts: number; maxDelaySeconds: number; sleep?: RetrySleep }): Transformer {
   const sleep = options.sleep ?? realSleep;
-  return async (prev, method, payload, signal) => {
-    let res = await prev(method, payload, signal);
+  // An answered call (nearly all) costs one `then`; only a failure enters the retry loop.
+  return (prev, method, payload, signal) => prev(method, payload, signal).then((res) => (res.ok ? res : (retried(res, prev, method, payload, signal) as never)));
+  async function retried(first: Awaited<ReturnType<Transformer>>, ...[prev, method, payload, signal]: Parameters<Transformer>): Promise<Awaited<ReturnType<Transformer>>> {
+    let res = first;
     for (let attempt = 0; attempt < options.maxRetryAttempts && !res.ok; attempt++) {
       const retryAfter = res.parameters?.retry_after;
       if (typeof retryAfter !== "number" || retryAfter > options.maxDelaySeconds) break;
@@ -30,5 +32,5 @@ export function rateLimitRetry(options: { maxRetryAttempts: number; maxDelaySeco
       res = await prev(method, payload, signal);
     }
     return res;
-  };
+  }
 }

@@ -1,4 +1,5 @@
 import type { Transformer } from "grammy";
+import type { ApiResponse } from "grammy/types";
 import { rateLimitedTotal } from "../../ops/metrics.js";
 
 /**
@@ -7,8 +8,9 @@ import { rateLimitedTotal } from "../../ops/metrics.js";
  * Installed on both API clients (interactive and digest), closest to the
  * network, so each 429 response counts once.
  */
-export const countRateLimits: Transformer = async (prev, method, payload, signal) => {
-  const res = await prev(method, payload, signal);
+export const countRateLimits: Transformer = (prev, method, payload, signal) => prev(method, payload, signal).then(counted);
+
+function counted<R extends ApiResponse<unknown>>(res: R): R {
   if (!res.ok && res.error_code === 429) rateLimitedTotal.inc({ platform: "telegram" });
   return res;
-};
+}

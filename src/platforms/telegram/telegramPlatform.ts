@@ -51,7 +51,12 @@ export class TelegramPlatform implements Platform {
   private runner?: RunnerHandle;
   private stopWatchingRole?: () => void;
   private closeWebhook?: CloseWebhook;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Updates being handled, and who waits for them all to settle (a stop). A count, not a set: tracking runs on every update. */
+  private inFlight = 0;
+  private drained?: () => void;
+  private readonly settled = () => {
+    if (--this.inFlight === 0) this.drained?.();
+  };
 
   constructor(private readonly options: TelegramPlatformOptions) {
     // Every request URL holds the token; whatever logs an error must not print it.
@@ -59,9 +64,8 @@ export class TelegramPlatform implements Platform {
     this.bot = createTelegramBot({
       ...options,
       track: (handling) => {
-        this.inFlight.add(handling);
-        const forget = () => this.inFlight.delete(handling);
-        handling.then(forget, forget);
+        this.inFlight++;
+        handling.then(this.settled, this.settled);
       },
     });
     this.bot.api.config.use(pollingGuard(options.logger, undefined, options.sleep));
@@ -128,7 +132,10 @@ export class TelegramPlatform implements Platform {
     this.stopWatchingRole?.();
     await this.stopPolling();
     // Answers being written when the signal came are finished, within a bound, before the process exits.
-    await Promise.race([Promise.allSettled([...this.inFlight]), sleep(STOP_GRACE_MS, undefined, { ref: false })]);
+    if (this.inFlight > 0) {
+      const drained = new Promise<void>((resolve) => (this.drained = resolve));
+      await Promise.race([drained, sleep(STOP_GRACE_MS, undefined, { ref: false })]);
+    }
     const closeWebhook = this.closeWebhook;
     this.closeWebhook = undefined;
     await closeWebhook?.();
