@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Context } from "grammy";
-import { chatOrder } from "../src/platforms/telegram/chatOrder.js";
+import { chatQueue } from "../src/platforms/telegram/chatOrder.js";
 
 /**
  * The per-chat order of Telegram updates (bot.ts): one chat's updates one after another, other
  * chats at once. Driven with hand-resolved promises, so what runs when is decided by the test.
  */
-type Ctx = Context & { key?: string };
-const order = chatOrder<Ctx>((ctx) => ctx.key);
-const ctx = (key?: string) => ({ key }) as Ctx;
+const order = chatQueue();
+const ctx = (key?: string) => key;
 
 function gate() {
   let open!: () => void;
@@ -20,7 +18,7 @@ function gate() {
   return { promise, open, fail };
 }
 
-describe("chatOrder", () => {
+describe("chatQueue", () => {
   it("GIVEN an update of a chat still being handled THEN the chat's next update waits for it", async () => {
     const first = gate();
     const ran: string[] = [];

@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type BotError, type Context, GrammyError, type Transformer } from "grammy";
+import { Bot, BotError, Context, type Filter, GrammyError, type Transformer } from "grammy";
 import type { Chat, Message, UserFromGetMe } from "grammy/types";
 import { decodeCall } from "../../core/callbackData.js";
 import type { Kabar } from "../../core/kabar.js";
@@ -11,11 +11,11 @@ import { t } from "../../core/strings.js";
 import { callFromText } from "../../core/textArgs.js";
 import { updatesTotal } from "../../ops/metrics.js";
 import { chatContextFor } from "./chatContext.js";
-import { chatOrder } from "./chatOrder.js";
+import { chatQueue } from "./chatOrder.js";
 import { type Addressed, addressedText } from "./groupRules.js";
 import { countRateLimits } from "./rateLimits.js";
 import { rateLimitRetry, type RetrySleep } from "./rateLimitRetry.js";
-import { editToReply, postReply } from "./post.js";
+import { editToReply, type PostOptions, postReply } from "./post.js";
 import { deepLinkCall, startReply } from "./start.js";
 
 /**
@@ -58,12 +58,28 @@ export const DEFAULT_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 10 };
  */
 export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
 
+const TEXT_LABELS = { platform: "telegram", kind: "text" } as const;
+const COMMAND_LABELS = { platform: "telegram", kind: "command" } as const;
+
 /** Telegram's limit for a callback answer's notice text. */
 const CALLBACK_TEXT_LIMIT = 200;
 
-export function createTelegramBot(options: TelegramBotOptions): Bot {
+/**
+ * grammY's context carrying what the first middleware read of a message (grammY's way to hand
+ * per-update state down the stack): a declared field keeps every context one shape, where a
+ * WeakMap keyed by the message made each update an ephemeron for the collector to trace.
+ */
+export class KabarContext extends Context {
+  addressed?: Addressed;
+}
+
+/** A message with text, addressed to the bot (the entry has checked). */
+type TextContext = KabarContext & { msg: Message & { text: string }; chat: Chat };
+
+export function createTelegramBot(options: TelegramBotOptions): Bot<KabarContext> {
   const { kabar, logger } = options;
-  const bot = new Bot(options.token, {
+  const bot = new Bot<KabarContext>(options.token, {
+    ContextConstructor: KabarContext,
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
   });
@@ -75,28 +91,6 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // 5xx: @grammyjs/auto-retry's back-off. Its maxDelaySeconds 0 passes every 429 on to rateLimitRetry
   // (Telegram's retry_after is a whole number of seconds, at least 1).
   bot.api.config.use(autoRetry({ maxRetryAttempts: retry.maxRetryAttempts, maxDelaySeconds: 0, rethrowHttpErrors: true }));
-
-  // Messages not for the bot (group chatter, a channel's own posts, anything without text) are
-  // dropped first, before tracking and per-chat ordering spend anything on them. What a kept
-  // message asks is remembered for its handler. One middleware filters and tracks: each layer
-  // of grammY's stack costs every update a promise.
-  const addressedBy = new WeakMap<Message, Addressed>();
-  const track = options.track;
-  bot.use((ctx, next) => {
-    const msg = ctx.update.message ?? ctx.update.channel_post;
-    if (msg) {
-      const addressed = addressedText(msg, ctx.me);
-      // In a channel only its admins can post: commands are for the bot, other posts are the channel's content.
-      if (!addressed || (msg.chat.type === "channel" && addressed.kind !== "command")) return;
-      addressedBy.set(msg, addressed);
-    }
-    const handling = next();
-    track?.(handling);
-    return handling;
-  });
-
-  // Updates of one chat run in order, different chats concurrently (the runner is concurrent).
-  bot.use(chatOrder((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
 
   const apologise = async (err: BotError) => {
     const ctx = err.ctx;
@@ -115,18 +109,26 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }
   };
   // One error boundary for every handler, whether updates come from polling, a webhook or handleUpdate.
-  const guarded = bot.errorBoundary(apologise);
+  const guarded = async <C extends KabarContext>(ctx: C, handle: (ctx: C) => Promise<void>) => {
+    try {
+      await handle(ctx);
+    } catch (error) {
+      await apologise(new BotError(error, ctx));
+    }
+  };
 
-  const answerText = async (ctx: Context & { msg: Message; chat: Chat }) => {
-    const addressed = addressedBy.get(ctx.msg);
+  // Per-update objects made once: the metric's labels, the posting options of a private chat.
+  const plain: PostOptions = { logger };
+  const answerText = async (ctx: TextContext) => {
+    const addressed = ctx.addressed;
     if (!addressed) return;
-    updatesTotal.inc({ platform: "telegram", kind: addressed.kind === "question" ? "text" : "command" });
+    updatesTotal.inc(addressed.kind === "question" ? TEXT_LABELS : COMMAND_LABELS);
     const chat = chatContextFor(ctx, logger);
     // A language chosen with /lang wins over the user's app language; looked up once, then handed to the core.
     const choice = await kabar.langChoice(chat);
     const lang = choice.lang ?? langFromLocale(ctx.from?.language_code);
     const inGroup = ctx.chat.type === "group" || ctx.chat.type === "supergroup";
-    const threaded = { ...(inGroup ? { replyTo: ctx.msg.message_id } : {}), ...(logger ? { logger } : {}) };
+    const threaded: PostOptions = inGroup ? { replyTo: ctx.msg.message_id, logger } : plain;
     // "/foo" in a group without our name is probably another bot's command: not a request to us, not counted.
     const forUs = addressed.kind === "question" || addressed.explicit || addressed.command.name === "start" || kabar.command(addressed.command.name);
     if (!forUs) return;
@@ -137,7 +139,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }
     let reply: Reply;
     if (addressed.kind === "question") {
-      reply = (await kabar.answer(addressed.text, { ...(chat ? { chat } : {}), fallbackLang: lang, choice })).reply;
+      reply = (await kabar.answer(addressed.text, { chat, fallbackLang: lang, choice })).reply;
     } else {
       const { name, rest } = addressed.command;
       const def = kabar.command(name);
@@ -161,11 +163,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }
     await postReply(ctx.api, ctx.chat.id, reply, threaded);
   };
-  guarded.on("message:text", answerText);
-  guarded.on("channel_post:text", answerText);
 
   /** Sends `reply` to the user's private chat; says so in the group, or asks them to start a chat first (403). */
-  const postPrivately = async (ctx: Context & { msg: Message; chat: Chat }, userId: number, reply: Reply, lang: Lang) => {
+  const postPrivately = async (ctx: TextContext, userId: number, reply: Reply, lang: Lang) => {
     let note: string;
     try {
       await postReply(ctx.api, userId, reply, logger ? { logger } : {});
@@ -178,7 +178,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await ctx.api.sendMessage(ctx.chat.id, note, { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
   };
 
-  guarded.on("callback_query:data", async (ctx) => {
+  const answerButton = async (ctx: Filter<KabarContext, "callback_query:data">) => {
     updatesTotal.inc({ platform: "telegram", kind: "button" });
     const call = decodeCall(ctx.callbackQuery.data);
     const chat = chatContextFor(ctx, logger);
@@ -205,9 +205,35 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }
     await editToReply(ctx.api, message.chat.id, message.message_id, reply, logger);
     await ctx.answerCallbackQuery();
+  };
+
+  // One entry for every update, where a grammY layer per step (`use`, `on`, an error boundary) would wrap
+  // each update in two more async functions: messages not for the bot (group chatter, a channel's own
+  // posts, anything without text) are dropped first, before tracking and per-chat ordering spend anything
+  // on them; the rest is tracked, run in its chat's order (different chats concurrently: the runner is
+  // concurrent), and answered inside the error boundary.
+  const inOrder = chatQueue();
+  const track = options.track;
+  bot.use((ctx) => {
+    const msg = ctx.update.message ?? ctx.update.channel_post;
+    let handling: Promise<void>;
+    const key = ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined;
+    if (msg) {
+      const addressed = addressedText(msg, ctx.me);
+      // In a channel only its admins can post: commands are for the bot, other posts are the channel's content.
+      if (!addressed || (msg.chat.type === "channel" && addressed.kind !== "command")) return;
+      ctx.addressed = addressed;
+      handling = inOrder(key, () => guarded(ctx as TextContext, answerText));
+    } else if (ctx.callbackQuery?.data !== undefined) {
+      handling = inOrder(key, () => guarded(ctx as Filter<KabarContext, "callback_query:data">, answerButton));
+    } else {
+      return;
+    }
+    track?.(handling);
+    return handling;
   });
 
-  // Last resort for errors outside the boundary (sequentialize, the runner's sink).
+  // Last resort for errors outside the boundary (the entry's filter, the runner's sink).
   bot.catch((err) => void apologise(err));
   return bot;
 }

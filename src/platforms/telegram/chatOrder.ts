@@ -1,20 +1,19 @@
-import type { Context, MiddlewareFn } from "grammy";
-
 /**
- * Updates with the same key (a chat) run one after another, in arrival order; different keys run
- * at once. The same contract as @grammyjs/runner's `sequentialize` for a single key, without its
- * per-update arrays, Promise.all and closures (it supports several keys an update, which we never
- * use): an update whose chat has nothing in flight runs at once, and the chat's entry is gone
- * when its last update settles, so the map holds only busy chats. A failed update does not stop
- * the next one of its chat; its error still reaches the caller (the error boundary, bot.catch).
+ * Work with the same key (a chat) runs one after another, in arrival order; different keys run at
+ * once. The contract of @grammyjs/runner's `sequentialize` for a single key, without its per-update
+ * arrays, Promise.all and middleware layer (it supports several keys an update, which we never
+ * use): work whose chat has nothing in flight starts at once, and the chat's entry is gone when
+ * its last work settles, so the map holds only busy chats. A failure does not stop the next work
+ * of its chat; it still reaches the caller.
  */
-export function chatOrder<C extends Context>(keyOf: (ctx: C) => string | undefined): MiddlewareFn<C> {
+export type ChatQueue = (key: string | undefined, run: () => Promise<void>) => Promise<void>;
+
+export function chatQueue(): ChatQueue {
   const tails = new Map<string, Promise<void>>();
-  return (ctx, next) => {
-    const key = keyOf(ctx);
-    if (key === undefined) return next();
+  return (key, run) => {
+    if (key === undefined) return run();
     const before = tails.get(key);
-    const task = before ? before.then(next, next) : next();
+    const task = before ? before.then(run, run) : run();
     tails.set(key, task);
     const release = () => {
       if (tails.get(key) === task) tails.delete(key);

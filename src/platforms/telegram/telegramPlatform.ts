@@ -7,7 +7,7 @@ import type { Platform } from "../../core/platform.js";
 import type { Reply } from "../../core/reply.js";
 import type { Role } from "../../store/leadership.js";
 import { chatIdOn } from "../../core/target.js";
-import { ALLOWED_UPDATES, createTelegramBot, type TelegramBotOptions } from "./bot.js";
+import { ALLOWED_UPDATES, createTelegramBot, type KabarContext, type TelegramBotOptions } from "./bot.js";
 import { syncCommandMenu } from "./commandMenu.js";
 import { toDeliveryError } from "./deliveryErrors.js";
 import { pollingGuard } from "./pollingGuard.js";
@@ -41,7 +41,7 @@ const STOP_GRACE_MS = 10_000;
 
 export class TelegramPlatform implements Platform {
   readonly name = "telegram" as const;
-  readonly bot: Bot;
+  readonly bot: Bot<KabarContext>;
   /**
    * Digest deliveries use their own client without auto-retry: the scheduler
    * gets a DeliveryError at once (`rate_limited` with retryAfterMs, `transient`)
