@@ -3,7 +3,7 @@ import type { Lang } from "../core/lang.js";
 import { type Understood, understand } from "./intent.js";
 import type { ContentLibrary } from "../content/loader.js";
 import { editDistance, typoBudget } from "./fuzzy.js";
-import { cleanText, tokenize, withoutEnclitic } from "./normalize.js";
+import { cleanText, readingOnce, tokenize, withoutEnclitic } from "./normalize.js";
 import { VOCABULARY } from "./scores.js";
 
 /**
@@ -171,6 +171,11 @@ const answers = (u: Understood) => u.intent !== "not_found" && u.intent !== "unk
  * the reply can say which article it answered from.
  */
 export function understandInLibrary(library: ContentLibrary, text: string, fallbackLang: Lang): LibraryUnderstanding {
+  // The article choice and each article's understanding read the same text once.
+  return readingOnce(() => understandAmong(library, text, fallbackLang));
+}
+
+function understandAmong(library: ContentLibrary, text: string, fallbackLang: Lang): LibraryUnderstanding {
   const newest = library.newest();
   const candidates = articlesFor(library, text).slice(0, MAX_TRIED);
   for (const [i, { article, score }] of candidates.entries()) {

@@ -58,7 +58,7 @@ function unitKey(unit: CueUnit): string {
  * "section:russia-role"). `ignore` holds words that say nothing about which
  * part is meant (function words, names, the story's setting).
  */
-export function contentCues(article: Article, tokens: string[], ignore: (word: string) => boolean): Map<string, number> {
+export function contentCues(article: Article, tokens: readonly string[], ignore: (word: string) => boolean): Map<string, number> {
   let index = indexes.get(article);
   if (!index) {
     index = buildIndex(article, ignore);

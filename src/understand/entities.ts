@@ -109,7 +109,7 @@ export function resolveSectionName(article: Article, text: string): string | und
  * Actor mentions in token order. `vocabulary` holds words the bot knows as
  * ordinary words, which are never read as a misspelt name.
  */
-export function findActors(article: Article, tokens: string[], vocabulary: ReadonlySet<string>): ActorMention[] {
+export function findActors(article: Article, tokens: readonly string[], vocabulary: ReadonlySet<string>): ActorMention[] {
   const index = aliasIndex(article);
   const found: ActorMention[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -151,7 +151,7 @@ export function findActors(article: Article, tokens: string[], vocabulary: Reado
 const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].map((name) => name.split(" ")[0]!));
 
 /** Countries and organisations named in the message (exact names; acronyms only in capitals). */
-export function findPlaces(tokens: string[], original: string): PlaceMention[] {
+export function findPlaces(tokens: readonly string[], original: string): PlaceMention[] {
   // The message's words as typed (dots dropped), to check acronyms and capitalised names: only
   // built for a message that names such a place.
   let typed: ReadonlySet<string> | undefined;
@@ -187,7 +187,7 @@ let placesByLetter: Map<string, string[]> | undefined;
  * typo budget of a one-word place name, first letter right. Only for messages
  * that name no one else; the place is reported as the user wrote it.
  */
-export function findMisspeltPlace(tokens: string[], known: (word: string) => boolean): PlaceMention | undefined {
+export function findMisspeltPlace(tokens: readonly string[], known: (word: string) => boolean): PlaceMention | undefined {
   if (!placesByLetter) {
     placesByLetter = new Map();
     for (const [name, place] of PLACES) {

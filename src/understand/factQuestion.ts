@@ -33,7 +33,7 @@ const ABOUT_STORY = new Set<Intent>(["reaction", "background", "summary"]);
  * it comes from; when the article never uses the words naming the thing
  * asked ("how many people died?"), the answer says so and lists what it covers.
  */
-export function withFact(u: Understood, tokens: string[], article: Article, text = ""): Understood {
+export function withFact(u: Understood, tokens: readonly string[], article: Article, text = ""): Understood {
   // No reaction from a place of the setting, but a sentence telling what it does ("what did Armenia criticise?").
   if (u.intent === "not_found" && u.call.command === "reaction" && u.call.args.actor) {
     const deed = placeDeed(article, tokens, u.call.args.actor);
@@ -98,7 +98,7 @@ export function withFact(u: Understood, tokens: string[], article: Article, text
  * "kapan gencatan senjata baru akan diumumkan?": a plan asked with a word the article never uses is not answered by
  * a sentence dated before it (the 2020 ceasefire); only one telling of something ahead ("akan", "could") may answer.
  */
-function planNotHeld(u: Understood, tokens: string[], article: Article, cue: FactCue | undefined, found: FactResult): Understood | undefined {
+function planNotHeld(u: Understood, tokens: readonly string[], article: Article, cue: FactCue | undefined, found: FactResult): Understood | undefined {
   if (!found.found || cue !== "time" || !tokens.some((t) => FUTURE_WORDS.has(t))) return undefined;
   if (found.sentences.some((s) => AHEAD.test(`${s.text} ${s.en ?? ""}`))) return undefined;
   const absent = wordsNotInArticle(article, tokens);
@@ -118,7 +118,7 @@ function answered(u: Understood, found: FactResult & { found: true }, cue: FactC
  * A question read as an actor's reaction or a background section, whose own distinctive words stand in one
  * sentence of that part or of another part about the same actor (factDetail.ts): that sentence leads the answer.
  */
-function withDetail(u: Understood, tokens: string[], article: Article, cue: FactCue | undefined): Understood {
+function withDetail(u: Understood, tokens: readonly string[], article: Article, cue: FactCue | undefined): Understood {
   const { actor, topic } = u.call.args;
   const unit =
     u.intent === "reaction" && actor && article.actors.some((a) => a.id === actor)

@@ -1,10 +1,10 @@
 import type { Article } from "../content/article.js";
 import { type FactIndex, type FactSentence, type FactUnit, factIndex, type IndexedSentence, wordForms } from "./factIndex.js";
+import { actorNameWords } from "./actorNames.js";
 import { formWeight } from "./factWeights.js";
+import { isReactionWord } from "./reactionWords.js";
 import { STOP_WORD_SET } from "./language.js";
-import { tokenize } from "./normalize.js";
 import { PLACES } from "./places.js";
-import { LEX, score } from "./scores.js";
 import { settingOf } from "./setting.js";
 
 /**
@@ -57,7 +57,7 @@ function candidates(idx: FactIndex, keys: readonly string[]): readonly IndexedSe
  * and names aside): "netizen", "beras", "tesla". A question built on them is
  * about something else, whatever reaction or greeting words come with it.
  */
-export function foreignWords(article: Article, tokens: string[], known: (word: string) => boolean): string[] {
+export function foreignWords(article: Article, tokens: readonly string[], known: (word: string) => boolean): string[] {
   const idx = factIndex(article);
   return tokens.filter(
     (t) => t.length >= 3 && !/^\d+$/.test(t) && !known(t) && !idx.names.has(t) && !wordForms(t).some((f) => idx.vocabulary.has(f)),
@@ -129,7 +129,7 @@ export function hasFeature(s: IndexedSentence, cue: FactCue): boolean {
 }
 
 /** The kind of fact a question asks for, or undefined when it asks for none. */
-export function factCue(tokens: string[]): FactCue | undefined {
+export function factCue(tokens: readonly string[]): FactCue | undefined {
   const joined = ` ${tokens.join(" ")} `;
   return CUE_PHRASES.find(([re]) => re.test(joined))?.[1];
 }
@@ -192,7 +192,7 @@ function withoutTimePhrases(tokens: readonly string[]): string[] {
 
 export function contentWords(tokens: readonly string[]): string[] {
   return [...new Set(withoutTimePhrases(tokens))].filter(
-    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !LIGHT_VERBS.has(t) && !/^\d+$/.test(t) && score(LEX.reaction, [t], ` ${t} `) === 0,
+    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !LIGHT_VERBS.has(t) && !/^\d+$/.test(t) && !isReactionWord(t),
   );
 }
 
@@ -212,7 +212,7 @@ export type FactResult =
  */
 export function findFact(
   article: Article,
-  tokens: string[],
+  tokens: readonly string[],
   cue: FactCue,
   actorIds: readonly string[] = [],
   /**
@@ -225,7 +225,7 @@ export function findFact(
   const idx = factIndex(article);
   // A question naming an actor asks about that actor: only sentences from its part, or that name it, answer it.
   const named = article.actors.filter((a) => actorIds.includes(a.id));
-  const aliasForms = named.map((a) => new Set([a.id, a.name.id, a.name.en, ...a.aliases.id, ...a.aliases.en].flatMap((n) => tokenize(n))));
+  const aliasForms = named.map(actorNameWords);
   // A sentence of the part already meant (a section about the named actor) is about them too.
   const isIn = (s: IndexedSentence, unit: FactUnit) => s.unit?.kind === unit.kind && s.unit.id === unit.id;
   const inPreferred = (s: IndexedSentence) => preferred !== undefined && isIn(s, preferred);

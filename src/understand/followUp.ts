@@ -1,4 +1,5 @@
-import type { Actor, Article } from "../content/article.js";
+import type { Article } from "../content/article.js";
+import { actorNameWords } from "./actorNames.js";
 import type { Lang } from "../core/lang.js";
 import type { CommandCall } from "../core/reply.js";
 import type { Intent, Understood } from "./intent.js";
@@ -54,24 +55,13 @@ function sameKindFor(u: Understood, actor: string, previous: Previous, article: 
  * question asked again in a conversation is not tokenized again (the check is on the text, in case a caller
  * pairs an understanding with other text).
  */
-const tokensOf = new WeakMap<Understood, { text: string; tokens: string[] }>();
-function tokensFor(u: Understood, text: string): string[] {
+const tokensOf = new WeakMap<Understood, { text: string; tokens: readonly string[] }>();
+function tokensFor(u: Understood, text: string): readonly string[] {
   const known = tokensOf.get(u);
   if (known?.text === text) return known.tokens;
   const tokens = tokenize(text);
   tokensOf.set(u, { text, tokens });
   return tokens;
-}
-
-/** Every word of an actor's names and aliases, in both languages: made once per actor of a loaded article. */
-const nameWords = new WeakMap<Actor, ReadonlySet<string>>();
-function namesOf(actor: Actor): ReadonlySet<string> {
-  let names = nameWords.get(actor);
-  if (!names) {
-    names = new Set([actor.id, actor.name.id, actor.name.en, ...actor.aliases.id, ...actor.aliases.en].flatMap(tokenize));
-    nameWords.set(actor, names);
-  }
-  return names;
 }
 
 export function withPrevious(u: Understood, text: string, previous: Previous | undefined, article: Article): Understood {
@@ -86,7 +76,7 @@ export function withPrevious(u: Understood, text: string, previous: Previous | u
   const tokens = tokensFor(u, text);
   if (u.intent === "reaction" && asked && !u.call.args.fact) {
     const actor = article.actors.find((a) => a.id === asked);
-    const names = actor ? namesOf(actor) : new Set<string>();
+    const names = actor ? actorNameWords(actor) : new Set<string>();
     const bare = tokens.length <= 5 && tokens.every((tok) => names.has(tok) || LINKS.has(tok));
     if (bare) return sameKindFor(u, asked, previous, article);
     return u;

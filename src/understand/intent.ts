@@ -8,7 +8,7 @@ import { COMMON_WORDS } from "./language.js";
 import { type ActorMention, findActors, findMisspeltPlace, findPlaces, type PlaceMention } from "./entities.js";
 import { detectLang } from "./language.js";
 import { settingOf } from "./setting.js";
-import { tokenizeCounting } from "./normalize.js";
+import { readingOnce, tokenizeCounting } from "./normalize.js";
 import {
   articleSourceScore,
   cueIgnore,
@@ -53,7 +53,7 @@ const FILLER = new Set(
 function askedPlace(
   places: PlaceMention[],
   setting: ReadonlySet<string>,
-  tokens: string[],
+  tokens: readonly string[],
   reaction: number,
   topic: number,
   background: number,
@@ -76,13 +76,13 @@ function askedPlace(
 }
 
 /** "menurut artikel", "according to the article/report": a citation of the source, not someone's view. */
-function citesArticle(tokens: string[]): boolean {
+function citesArticle(tokens: readonly string[]): boolean {
   const at = accordingTo(tokens);
   return at !== undefined && ["artikel", "berita", "article", "report", "story", "laporan", "tribunnews"].includes(tokens[at] ?? "");
 }
 
 /** Where the name after "menurut" / "according to" starts ("the" skipped), if the message has one. */
-function accordingTo(tokens: string[]): number | undefined {
+function accordingTo(tokens: readonly string[]): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
     let at: number | undefined;
     if (tokens[i] === "menurut") at = i + 1;
@@ -95,13 +95,18 @@ function accordingTo(tokens: string[]): number | undefined {
 }
 
 export function understand(text: string, article: Article, fallbackLang: Lang = "id"): Understood {
+  // Every step below reads the same text: cleaned and tokenized once for all of them.
+  return readingOnce(() => understandOnce(text, article, fallbackLang));
+}
+
+function understandOnce(text: string, article: Article, fallbackLang: Lang): Understood {
   const { tokens, particles } = tokenizeCounting(text);
   const read = { ...readTokens(article, tokens), particles };
   const understood = decide(text, read, article, fallbackLang);
   return withFact(understood, read.tokens, article, text);
 }
 
-function decide(text: string, read: { tokens: string[]; informal: number; particles: number }, article: Article, fallbackLang: Lang): Understood {
+function decide(text: string, read: { tokens: readonly string[]; informal: number; particles: number }, article: Article, fallbackLang: Lang): Understood {
   const tokens = read.tokens;
   const joined = ` ${tokens.join(" ")} `;
 

@@ -119,7 +119,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([...INDONESIAN, ...ENGL
  * `nameCues` are the languages of names in the message ("Prancis" is Indonesian,
  * "France" English): worth half a function word, enough to decide "France??".
  */
-export function detectLang(tokens: string[], fallback: Lang = "id", nameCues: readonly Lang[] = []): Lang {
+export function detectLang(tokens: readonly string[], fallback: Lang = "id", nameCues: readonly Lang[] = []): Lang {
   let id = nameCues.filter((l) => l === "id").length / 2;
   let en = nameCues.filter((l) => l === "en").length / 2;
   for (const tok of tokens) {

@@ -48,6 +48,41 @@ export function withoutInvisible(text: string): string {
 // Steps a message cannot need are skipped (most are plain ASCII without apostrophes); the result is the same.
 const NOT_ASCII = /[^\x00-\x7f]/;
 export function cleanText(text: string): string {
+  return reading ? memo(reading.cleaned, text, cleanUncached) : cleanUncached(text);
+}
+
+/**
+ * One question is read by several steps (intent, entities, places, content cues, facts, the
+ * article choice), each from its text. Inside `readingOnce` a text is cleaned and tokenized once
+ * and shared by every step; the memory goes when the outermost reading ends, so the next question
+ * (the same text asked again included) is read afresh and nothing grows with traffic.
+ */
+interface Reading {
+  cleaned: Map<string, string>;
+  tokenized: Map<string, Tokenized>;
+}
+let reading: Reading | undefined;
+
+export function readingOnce<T>(read: () => T): T {
+  if (reading) return read();
+  reading = { cleaned: new Map(), tokenized: new Map() };
+  try {
+    return read();
+  } finally {
+    reading = undefined;
+  }
+}
+
+function memo<T>(cache: Map<string, T>, text: string, make: (text: string) => T): T {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = make(text);
+    cache.set(text, value);
+  }
+  return value;
+}
+
+function cleanUncached(text: string): string {
   // Dotted acronyms become one word before dots turn into spaces: "U.S." -> "US", "U.N." -> "UN".
   let s = withoutInvisible(text).replace(/\b(\p{L})\.(\p{L})\.(?:(\p{L})\.)?/gu, "$1$2$3");
   if (NOT_ASCII.test(s)) s = s.normalize("NFKD").replace(/\p{M}/gu, "");
@@ -77,13 +112,22 @@ export const PARTICLES: ReadonlySet<string> = new Set(
     .map(([word]) => word),
 );
 
-/** The normalised tokens of a message, informal spellings expanded, particles dropped. */
-export function tokenize(text: string): string[] {
+/** The normalised tokens of a message, informal spellings expanded, particles dropped. Shared: never changed by callers. */
+export function tokenize(text: string): readonly string[] {
   return tokenizeCounting(text).tokens;
 }
 
+interface Tokenized {
+  readonly tokens: readonly string[];
+  readonly particles: number;
+}
+
 /** `tokenize`, also counting the chat particles it dropped (a sign of Indonesian), from one cleaning of the text. */
-export function tokenizeCounting(text: string): { tokens: string[]; particles: number } {
+export function tokenizeCounting(text: string): Tokenized {
+  return reading ? memo(reading.tokenized, text, tokenizeUncached) : tokenizeUncached(text);
+}
+
+function tokenizeUncached(text: string): Tokenized {
   const out: string[] = [];
   let previous = "";
   let particles = 0;
@@ -98,7 +142,7 @@ export function tokenizeCounting(text: string): { tokens: string[]; particles: n
     if (mapped === undefined) out.push(word);
     else if (mapped !== "") out.push(...mapped.split(" "));
   }
-  return { tokens: withIdioms(out), particles };
+  return { tokens: Object.freeze(withIdioms(out)), particles };
 }
 
 /**

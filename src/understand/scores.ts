@@ -66,8 +66,8 @@ interface Prepared {
   words: ReadonlySet<string>;
 }
 // Per token array, not just the last one: the reaction score uses a filtered copy between the others.
-const preparedFor = new WeakMap<string[], Prepared>();
-function prepare(tokens: string[], joined: string): Prepared {
+const preparedFor = new WeakMap<readonly string[], Prepared>();
+function prepare(tokens: readonly string[], joined: string): Prepared {
   let prepared = preparedFor.get(tokens);
   if (!prepared) {
     const bare = tokens.map(withoutEnclitic);
@@ -100,7 +100,7 @@ function wordWeight(lex: CompiledLexicon, tok: string, bare: string): number {
 }
 
 /** Sum of the weights of the entries a message contains; each token counts once, at its best. */
-export function score(lex: CompiledLexicon, tokens: string[], joined: string): number {
+export function score(lex: CompiledLexicon, tokens: readonly string[], joined: string): number {
   const { bareJoined, bare, words } = prepare(tokens, joined);
   let total = 0;
   for (let i = 0; i < tokens.length; i++) total += wordWeight(lex, tokens[i]!, bare[i]!);
@@ -145,7 +145,7 @@ export const VOCABULARY: ReadonlySet<string> = new Set([
 const sectionLexicons = new WeakMap<BackgroundSection, { lex: CompiledLexicon; bases: ReadonlySet<string> }>();
 /** English bases long enough to say one word ("distract"), not a fragment ("bor" of "boring"). */
 const longBases = (word: string) => englishBases(word).filter((b) => b.length >= 5);
-export function sectionScore(section: BackgroundSection, tokens: string[], joined: string): number {
+export function sectionScore(section: BackgroundSection, tokens: readonly string[], joined: string): number {
   let compiled = sectionLexicons.get(section);
   if (!compiled) {
     const keywords = [...section.keywords.id, ...section.keywords.en];
@@ -166,7 +166,7 @@ export function sectionScore(section: BackgroundSection, tokens: string[], joine
 
 /** The article's own outlet and author ("is this from Tribunnews?") point at the source. */
 const sourceLexicons = new WeakMap<Article, CompiledLexicon>();
-export function articleSourceScore(article: Article, tokens: string[], joined: string): number {
+export function articleSourceScore(article: Article, tokens: readonly string[], joined: string): number {
   let lex = sourceLexicons.get(article);
   if (!lex) {
     const outlet = article.outlet.replace(/\.(com|co\.id|id|net|org)$/i, "");
@@ -297,7 +297,7 @@ export function spellingFixer(article: Article): SpellingFixer {
  * base (ngecam -> kecam), typos of cue words mended. `informal` counts the
  * chat forms read, a sign the message is Indonesian.
  */
-export function readTokens(article: Article, tokens: string[]): { tokens: string[]; informal: number } {
+export function readTokens(article: Article, tokens: readonly string[]): { tokens: string[]; informal: number } {
   const { fixer, isBase, targetSet } = mender(article);
   let informal = 0;
   const out = tokens.map((tok) => {

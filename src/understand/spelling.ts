@@ -48,7 +48,7 @@ export class SpellingFixer {
     return this.slipsByFirstLetter.get(word[0]!)?.find((target) => isOneSlip(word, target)) ?? word;
   }
 
-  fixAll(tokens: string[]): string[] {
+  fixAll(tokens: readonly string[]): string[] {
     return tokens.map((t) => this.fix(t));
   }
 }
