@@ -113,6 +113,36 @@ describe("interactive replies", () => {
     expect(waits.length).toBe(waited + 2);
   });
 
+  test("GIVEN a 500 on a reply THEN it is sent again after 3 s, not before (Telegram's servers recovering)", async () => {
+    fixture.peer.failNext("sendMessage", { chatId: 66, fault: FAULTS.serverError });
+    const user = fixture.peer.user({ userId: 66, languageCode: "en" });
+    const after = fixture.peer.calls.length;
+    const waited = waits.length;
+    await user.send("/actors");
+    expect(await nthWait(waited + 1)).toBe(3_000);
+    clock.advance(2_999);
+    expect(clock.pending).toBe(1);
+    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    clock.advance(1);
+    const reply = await fixture.peer.waitForCall("sendMessage", { chatId: 66, after, where: (c) => c.response?.ok === true });
+    expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
+  });
+
+  test("GIVEN a 500 on every try THEN the waits double (3 s, 6 s) and the reply is given up after maxRetryAttempts, with an apology", async () => {
+    fixture.peer.failNext("sendMessage", { chatId: 67, fault: FAULTS.serverError, times: 3 });
+    const user = fixture.peer.user({ userId: 67, languageCode: "en" });
+    const after = fixture.peer.calls.length;
+    const waited = waits.length;
+    await user.send("/actors");
+    expect(await nthWait(waited + 1)).toBe(3_000);
+    clock.advance(3_000);
+    expect(await nthWait(waited + 2)).toBe(6_000);
+    clock.advance(6_000);
+    const apology = await fixture.peer.waitForCall("sendMessage", { chatId: 67, after, where: (c) => c.response?.ok === true });
+    expect(apology.payload.text).toBe(t("en").genericError);
+    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage" && c.response?.error_code === 500)).toHaveLength(3);
+  });
+
   test("GIVEN a reply that fails THEN the failure is logged with context and the user gets a short apology", async () => {
     fixture.peer.failNext("sendMessage", { chatId: 61, fault: FAULTS.chatNotFound });
     const user = fixture.peer.user({ userId: 61, languageCode: "id" });

@@ -33,7 +33,8 @@ interface AliasIndex {
   langOf: Map<string, Lang>;
   /** Single-word aliases long enough to match with a typo. */
   fuzzy: Array<{ alias: string; actorId: string }>;
-  maxTokens: number;
+  /** By first word, the most words an alias starting with it has: most words start none, and are looked up alone. */
+  longest: Map<string, number>;
 }
 
 const indexes = new WeakMap<Article, AliasIndex>();
@@ -44,7 +45,12 @@ function aliasIndex(article: Article): AliasIndex {
   const exact = new Map<string, string>();
   const langs = new Map<string, Set<Lang>>();
   const fuzzy: AliasIndex["fuzzy"] = [];
-  let maxTokens = 1;
+  const longest = new Map<string, number>();
+  const add = (key: string, actorId: string) => {
+    exact.set(key, actorId);
+    const words = key.split(" ");
+    longest.set(words[0]!, Math.max(words.length, longest.get(words[0]!) ?? 1));
+  };
   for (const actor of article.actors) {
     const names: Array<[string, Lang | undefined]> = [
       [actor.id, undefined],
@@ -54,19 +60,17 @@ function aliasIndex(article: Article): AliasIndex {
     for (const [name, lang] of names) {
       const key = cleanText(name);
       if (!key) continue;
-      exact.set(key, actor.id);
+      add(key, actor.id);
       // "Bangsa2" is read as "bangsa" (reduplication), so "Perserikatan Bangsa2" must meet "Perserikatan Bangsa-Bangsa".
       const collapsed = key.replace(/\b(\w+)( \1\b)+/g, "$1");
-      if (collapsed !== key) exact.set(collapsed, actor.id);
+      if (collapsed !== key) add(collapsed, actor.id);
       if (lang) langs.set(key, (langs.get(key) ?? new Set()).add(lang));
-      const words = key.split(" ");
-      maxTokens = Math.max(maxTokens, words.length);
-      if (words.length === 1 && key.length >= 5) fuzzy.push({ alias: key, actorId: actor.id });
+      if (!key.includes(" ") && key.length >= 5) fuzzy.push({ alias: key, actorId: actor.id });
     }
   }
   const langOf = new Map<string, Lang>();
   for (const [key, set] of langs) if (set.size === 1) langOf.set(key, [...set][0]!);
-  index = { exact, langOf, fuzzy, maxTokens };
+  index = { exact, langOf, fuzzy, longest };
   indexes.set(article, index);
   return index;
 }
@@ -114,8 +118,8 @@ export function findActors(article: Article, tokens: readonly string[], vocabula
   const found: ActorMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
-    for (let n = Math.min(index.maxTokens, tokens.length - i); n >= 1 && !matched; n--) {
-      let key = tokens.slice(i, i + n).join(" ");
+    for (let n = Math.min(index.longest.get(tokens[i]!) ?? 1, tokens.length - i); n >= 1 && !matched; n--) {
+      let key = n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(" ");
       // "Kremlinnya", "Rusianya": a name with an Indonesian enclitic.
       if (n === 1 && !index.exact.has(key)) key = withoutEnclitic(key);
       const actorId = index.exact.get(key);

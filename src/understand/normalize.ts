@@ -40,13 +40,14 @@ const INFORMAL: Record<string, string> = {
  * else, so "Pra\u200Bncis" is "Prancis" and not two words.
  */
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u180E]/gu;
+const NOT_ASCII = /[^\x00-\x7f]/;
 export function withoutInvisible(text: string): string {
-  return text.replace(INVISIBLE, "");
+  // None of them is ASCII: a plain ASCII message (most) needs no search.
+  return NOT_ASCII.test(text) ? text.replace(INVISIBLE, "") : text;
 }
 
 /** Lower-case, strip accents/emoji/punctuation (hyphens too: "pihak-pihak" -> "pihak pihak"); keep letters and digits. */
 // Steps a message cannot need are skipped (most are plain ASCII without apostrophes); the result is the same.
-const NOT_ASCII = /[^\x00-\x7f]/;
 export function cleanText(text: string): string {
   return reading ? memo(reading.cleaned, text, cleanUncached) : cleanUncached(text);
 }
@@ -84,9 +85,12 @@ function memo<T>(cache: Map<string, T>, text: string, make: (text: string) => T)
 
 function cleanUncached(text: string): string {
   // Dotted acronyms become one word before dots turn into spaces: "U.S." -> "US", "U.N." -> "UN".
-  let s = withoutInvisible(text).replace(/\b(\p{L})\.(\p{L})\.(?:(\p{L})\.)?/gu, "$1$2$3");
-  if (NOT_ASCII.test(s)) s = s.normalize("NFKD").replace(/\p{M}/gu, "");
-  s = s.toLowerCase().replace(/[’‘`´]/g, "'");
+  let s = withoutInvisible(text);
+  if (s.includes(".")) s = s.replace(/\b(\p{L})\.(\p{L})\.(?:(\p{L})\.)?/gu, "$1$2$3");
+  const ascii = !NOT_ASCII.test(s);
+  if (!ascii) s = s.normalize("NFKD").replace(/\p{M}/gu, "");
+  s = s.toLowerCase();
+  if (!ascii || s.includes("`")) s = s.replace(/[’‘`´]/g, "'");
   if (s.includes("'")) {
     s = s
       // English contractions and possessives: "russia's" -> "russia", "what's" -> "what is"
@@ -98,9 +102,8 @@ function cleanUncached(text: string): string {
   if (s.includes("tl")) s = s.replace(/\btl\W{0,2}dr\b/g, "tldr");
   return (
     s
-      // Everything that is not a letter or digit becomes a space (emoji included).
+      // Everything that is not a letter or digit becomes a space (emoji included), a run of them one space.
       .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .replace(/\s+/g, " ")
       .trim()
   );
 }
@@ -135,7 +138,8 @@ function tokenizeUncached(text: string): Tokenized {
     if (!raw) continue;
     if (PARTICLES.has(raw)) particles++;
     // Reduplication written with "2" (apa2 -> apa) and repeated letters (bangeeet -> banget).
-    const word = raw.replace(/^([a-z]+)2$/, "$1").replace(/([a-z])\1{2,}/g, "$1");
+    // Most words have neither: two character checks spare them both regular expressions.
+    const word = raw.endsWith("2") || hasTripleLetter(raw) ? raw.replace(/^([a-z]+)2$/, "$1").replace(/([a-z])\1{2,}/g, "$1") : raw;
     // "terima kasih" is thanks, not "receive give".
     const mapped = previous === "terima" && word === "kasih" ? undefined : INFORMAL[word];
     previous = word;
@@ -143,6 +147,12 @@ function tokenizeUncached(text: string): Tokenized {
     else if (mapped !== "") out.push(...mapped.split(" "));
   }
   return { tokens: Object.freeze(withIdioms(out)), particles };
+}
+
+/** Whether a word has a letter three times in a row ("bangeeet"). */
+function hasTripleLetter(word: string): boolean {
+  for (let i = 2; i < word.length; i++) if (word[i] === word[i - 1] && word[i] === word[i - 2]) return true;
+  return false;
 }
 
 /**

@@ -35,10 +35,12 @@ export interface CompiledLexicon {
   stems: Array<[string, number]>;
   /** Phrases by their first word, so a message is only checked for phrases that can start in it. */
   phrases: Map<string, Array<[string, number]>>;
+  /** Each word's best weight from `exact` and `stems`, remembered (see wordWeight). */
+  memo: Map<string, number>;
 }
 
 export function compile(lexicon: Lexicon): CompiledLexicon {
-  const out: CompiledLexicon = { exact: new Map(), stems: [], phrases: new Map() };
+  const out: CompiledLexicon = { exact: new Map(), stems: [], phrases: new Map(), memo: new Map() };
   const addPhrase = (phrase: string, weight: number) => {
     const first = phrase.trim().split(" ")[0]!;
     out.phrases.set(first, [...(out.phrases.get(first) ?? []), [phrase, weight]]);
@@ -84,19 +86,19 @@ function prepare(tokens: readonly string[], joined: string): Prepared {
  * scoring). Bounded: the memo starts over past `WORD_MEMO_SIZE` words.
  */
 const WORD_MEMO_SIZE = 20_000;
-const wordMemos = new WeakMap<CompiledLexicon, Map<string, number>>();
 function wordWeight(lex: CompiledLexicon, tok: string, bare: string): number {
-  let memo = wordMemos.get(lex);
-  if (!memo) wordMemos.set(lex, (memo = new Map()));
-  const key = tok === bare ? tok : `${tok} ${bare}`;
-  let best = memo.get(key);
+  const memo = lex.memo;
+  let best = memo.get(tok);
   if (best === undefined) {
-    best = Math.max(lex.exact.get(tok) ?? 0, lex.exact.get(bare) ?? 0);
+    best = lex.exact.get(tok) ?? 0;
     for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
     if (memo.size >= WORD_MEMO_SIZE) memo.clear();
-    memo.set(key, best);
+    memo.set(tok, best);
   }
-  return best;
+  // The word without its enclitic ("sikapnya" -> "sikap") counts as an exact entry too.
+  if (bare === tok) return best;
+  const bareWeight = lex.exact.get(bare) ?? 0;
+  return bareWeight > best ? bareWeight : best;
 }
 
 /** Sum of the weights of the entries a message contains; each token counts once, at its best. */

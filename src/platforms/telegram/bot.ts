@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, BotError, Context, type Filter, GrammyError, type Transformer } from "grammy";
 import type { Chat, Message, UserFromGetMe } from "grammy/types";
 import { decodeCall } from "../../core/callbackData.js";
@@ -13,7 +12,6 @@ import { updatesTotal } from "../../ops/metrics.js";
 import { chatContextFor } from "./chatContext.js";
 import { chatQueue } from "./chatOrder.js";
 import { type Addressed, addressedText } from "./groupRules.js";
-import { countRateLimits } from "./rateLimits.js";
 import { rateLimitRetry, type RetrySleep } from "./rateLimitRetry.js";
 import { editToReply, type PostOptions, postReply } from "./post.js";
 import { deepLinkCall, startReply } from "./start.js";
@@ -33,13 +31,12 @@ export interface TelegramBotOptions {
   /** Skips getMe at start (tests, benchmarks). */
   botInfo?: UserFromGetMe;
   /**
-   * Retries of interactive calls on 429/5xx (@grammyjs/auto-retry). Capped so
+   * Retries of interactive calls on 429/5xx (rateLimitRetry.ts). Capped so
    * a reply never waits minutes: a 429 asking for more than `maxDelaySeconds`
-   * fails at once and the error boundary logs it. Network errors are not
-   * retried here (auto-retry would retry them forever).
+   * fails at once and the error boundary logs it. Network errors are not retried.
    */
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
-  /** Waits between retries (a 429's retry_after, the polling back-off); tests pass a manual clock's. */
+  /** Waits between retries (a 429's retry_after, a 5xx back-off, the polling back-off); tests pass a manual clock's. */
   sleep?: RetrySleep;
   /**
    * Where API calls go instead of Telegram (benchmarks): installed innermost, in the network's place, so
@@ -84,13 +81,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<KabarContext
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
   });
   if (options.transport) bot.api.config.use(options.transport);
-  // Innermost of ours, so every 429 is counted, also those then retried.
-  bot.api.config.use(countRateLimits);
+  // 429s (counted, each) and 5xx, retried within bounds; one transformer, as each is paid by every update.
   const retry = options.retry ?? DEFAULT_RETRY;
   bot.api.config.use(rateLimitRetry({ ...retry, ...(options.sleep ? { sleep: options.sleep } : {}) }));
-  // 5xx: @grammyjs/auto-retry's back-off. Its maxDelaySeconds 0 passes every 429 on to rateLimitRetry
-  // (Telegram's retry_after is a whole number of seconds, at least 1).
-  bot.api.config.use(autoRetry({ maxRetryAttempts: retry.maxRetryAttempts, maxDelaySeconds: 0, rethrowHttpErrors: true }));
 
   const apologise = async (err: BotError) => {
     const ctx = err.ctx;

@@ -17,7 +17,7 @@ import { type CloseWebhook, startWebhookServer, type WebhookOptions } from "./we
 
 /**
  * The Telegram side of kabar: long polling through @grammyjs/runner (updates
- * of different chats concurrently, of one chat in order, see `sequentialize`
+ * of different chats concurrently, of one chat in order, see `chatQueue`
  * in bot.ts), or a webhook server when a webhook URL is configured.
  */
 export interface TelegramPlatformOptions extends TelegramBotOptions {
@@ -43,7 +43,7 @@ export class TelegramPlatform implements Platform {
   readonly name = "telegram" as const;
   readonly bot: Bot<KabarContext>;
   /**
-   * Digest deliveries use their own client without auto-retry: the scheduler
+   * Digest deliveries use their own client without retries: the scheduler
    * gets a DeliveryError at once (`rate_limited` with retryAfterMs, `transient`)
    * and decides when to try again, instead of a send blocking for minutes.
    */
