@@ -5,6 +5,8 @@ import type { ChatContext } from "../src/core/command.js";
 import { Kabar } from "../src/core/kabar.js";
 import type { Lang } from "../src/core/lang.js";
 import { formatTarget } from "../src/core/target.js";
+import { ChatLanguages } from "../src/digest/chatLanguages.js";
+import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
 import { createTelegramBot } from "../src/platforms/telegram/bot.js";
 import { library } from "./helpers/core.js";
 import { OFFLINE_BOT_INFO, textUpdate } from "./peers/telegramOffline.js";
@@ -74,5 +76,36 @@ describe("the chat's language is looked up once per message", () => {
     } as Update;
     await bot.handleUpdate(press);
     expect(lookups.count).toBe(2);
+  });
+});
+
+describe("a chat's language known without waiting", () => {
+  it("GIVEN a choice the cache holds THEN it is answered as a value, not a promise, by the store's reader and the core", async () => {
+    const languages = new ChatLanguages(new SqliteSubscriptionStore(":memory:"), () => 0);
+    await languages.set(CHAT, "en");
+    expect(languages.get(CHAT)).toBe("en");
+    const kabar = new Kabar({ library: () => library, commands: COMMANDS, chatLang: (chat) => languages.get(chat) });
+    expect(kabar.langChoice(CHAT)).toEqual({ lang: "en" });
+  });
+
+  it("GIVEN a chat not looked up yet THEN the store is asked once, and the answer kept for the next message", async () => {
+    const store = new SqliteSubscriptionStore(":memory:");
+    await store.setChatLang("console", "once", "id", 0);
+    const languages = new ChatLanguages(store, () => 0);
+    const first = languages.get(CHAT);
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBe("id");
+    expect(languages.get(CHAT)).toBe("id");
+  });
+
+  it("GIVEN a lookup that throws at once THEN the core answers in the question's language, without a promise", () => {
+    const kabar = new Kabar({
+      library: () => library,
+      commands: COMMANDS,
+      chatLang: () => {
+        throw new Error("store closed");
+      },
+    });
+    expect(kabar.langChoice(CHAT)).toEqual({ lang: undefined });
   });
 });

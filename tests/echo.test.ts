@@ -1,3 +1,4 @@
+import { safeCall } from "../src/core/callShape.js";
 import { describe, expect, it } from "vitest";
 import { cutText, echoable, MAX_ECHO_CHARS, stripInvisible } from "../src/core/echo.js";
 
@@ -28,5 +29,29 @@ describe("user text the bot repeats", () => {
   it("GIVEN text of 100 characters or fewer THEN it is unchanged", () => {
     expect(echoable("arab saudi")).toBe("arab saudi");
     expect(echoable("y".repeat(100))).toBe("y".repeat(100));
+  });
+});
+
+describe("safeCall: a call's arguments as commands may see them", () => {
+  const call = (args: Record<string, string | undefined>) => ({ command: "reaction", lang: "en" as const, args });
+
+  it("GIVEN short printable arguments THEN the call serves as it is, not copied", () => {
+    const plain = call({ actor: "france", article: undefined });
+    expect(safeCall(plain)).toBe(plain);
+  });
+
+  it("GIVEN a bidi override in an argument THEN it is taken out", () => {
+    expect(safeCall(call({ actor: "fr\u202Eance" }))).toEqual(call({ actor: "france" }));
+  });
+
+  it("GIVEN a printable argument of 101 characters THEN it is cut to 100, ending with an ellipsis", () => {
+    const safe = safeCall(call({ actor: "a".repeat(101) }));
+    expect(safe).not.toBe("too long");
+    expect((safe as ReturnType<typeof call>).args.actor).toBe(`${"a".repeat(99)}…`);
+  });
+
+  it("GIVEN arguments over 1,000 characters together THEN the call is too long", () => {
+    expect(safeCall(call({ a: "x".repeat(600), b: "y".repeat(401) }))).toBe("too long");
+    expect(safeCall(call({ a: "x".repeat(600), b: "y".repeat(400) }))).not.toBe("too long");
   });
 });

@@ -1,5 +1,5 @@
 import { articleKey, type ContentLibrary } from "../content/loader.js";
-import { echoable } from "./echo.js";
+import { echoable, MAX_ECHO_CHARS } from "./echo.js";
 import type { CommandCall, Reply } from "./reply.js";
 
 /** Longer messages are refused politely rather than analysed (a pasted essay is not a question). */
@@ -13,6 +13,25 @@ export const MAX_QUESTION_CHARS = 1000;
  * MAX_ECHO_CHARS).
  */
 export function safeCall(call: CommandCall): CommandCall | "too long" {
+  return isPlain(call) ? call : madeSafe(call);
+}
+
+/** Printable ASCII only: nothing `echoable` would strip. */
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+/** Arguments already safe to repeat (short printable text, nearly every call): the call serves as it is. */
+function isPlain(call: CommandCall): boolean {
+  let total = 0;
+  for (const name in call.args) {
+    const value = call.args[name];
+    if (value === undefined) continue;
+    total += value.length;
+    if (value.length > MAX_ECHO_CHARS || !PRINTABLE.test(value)) return false;
+  }
+  return total <= MAX_QUESTION_CHARS;
+}
+
+function madeSafe(call: CommandCall): CommandCall | "too long" {
   let total = 0;
   const args: Record<string, string | undefined> = {};
   for (const name in call.args) {

@@ -19,6 +19,9 @@ import { MAX_QUESTION_CHARS, pinArticle, safeCall } from "./callShape.js";
 import { errorReply, noticeReply, rateLimitedReply, unknownCommandReply, unknownReply, userErrorReply } from "./standardReplies.js";
 import { type RateLimits, RequestLimiter } from "./rateLimit.js";
 import { throttledRequestsTotal } from "../ops/metrics.js";
+import { choiceOf, type LangChoice } from "./langChoice.js";
+
+export type { LangChoice } from "./langChoice.js";
 
 export { MAX_QUESTION_CHARS } from "./callShape.js";
 
@@ -45,16 +48,8 @@ export interface KabarOptions {
   onAnswered?: (kind: "text" | "call", seconds: number) => void;
   /** Follow-ups per chat and user ("kutipannya mana?"); without it every message stands alone. */
   conversations?: ConversationMemory;
-  /** The language a chat chose with /lang, if any: every reply there is in it. */
-  chatLang?: (chat: ChatContext) => Promise<Lang | undefined>;
-}
-
-/**
- * A chat's /lang choice as looked up once for one update (Kabar.langChoice), handed to `answer` and `run` so
- * the core does not look it up again: `lang` undefined when the chat follows each question's own language.
- */
-export interface LangChoice {
-  readonly lang: Lang | undefined;
+  /** The language a chat chose with /lang, if any: every reply there is in it (a value when known without waiting). */
+  chatLang?: (chat: ChatContext) => Lang | undefined | Promise<Lang | undefined>;
 }
 
 /** What free text became, and the other articles that would have answered it as well. */
@@ -139,21 +134,30 @@ export class Kabar {
     return reply;
   }
 
-  /** The language a chat chose with /lang, or undefined (the question's own language then). */
-  async chatLang(chat: ChatContext | undefined): Promise<Lang | undefined> {
+  /**
+   * The language a chat chose with /lang, or undefined (the question's own language then). A value, not a
+   * promise, when it is known without waiting (the cache holds it): every update asks.
+   */
+  chatLang(chat: ChatContext | undefined): Lang | undefined | Promise<Lang | undefined> {
     if (!chat || !this.options.chatLang) return undefined;
     try {
-      return await this.options.chatLang(chat);
+      const lang = this.options.chatLang(chat);
+      return lang instanceof Promise ? lang.catch((err: unknown) => this.langLookupFailed(err, chat)) : lang;
     } catch (err) {
-      // A store hiccup must not cost the answer: the question's language serves.
-      this.options.logger?.warn({ err, target: chat.target }, "chat language lookup failed");
-      return undefined;
+      return this.langLookupFailed(err, chat);
     }
   }
 
-  /** The chat's /lang choice for one update, to pass to `answer` and `run` (one lookup per update). */
-  async langChoice(chat: ChatContext | undefined): Promise<LangChoice> {
-    return { lang: await this.chatLang(chat) };
+  /** A store hiccup must not cost the answer: the question's language serves. */
+  private langLookupFailed(err: unknown, chat: ChatContext): undefined {
+    this.options.logger?.warn({ err, target: chat.target }, "chat language lookup failed");
+    return undefined;
+  }
+
+  /** The chat's /lang choice for one update, to pass to `answer` and `run` (one lookup per update; await it). */
+  langChoice(chat: ChatContext | undefined): LangChoice | Promise<LangChoice> {
+    const lang = this.chatLang(chat);
+    return lang instanceof Promise ? lang.then(choiceOf) : choiceOf(lang);
   }
 
   /**

@@ -22,13 +22,18 @@ export class ChatLanguages {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(chat: Pick<ChatContext, "target">): Promise<Lang | undefined> {
+  /** The chat's language; from the cache without a promise (every message asks, nearly always answered there). */
+  get(chat: Pick<ChatContext, "target">): Lang | undefined | Promise<Lang | undefined> {
     const cached = this.cache.get(chat.target);
     if (cached && this.now() - cached.at < CACHE_MS) return cached.lang;
-    const address = parseTarget(chat.target);
+    return this.load(chat.target);
+  }
+
+  private async load(target: string): Promise<Lang | undefined> {
+    const address = parseTarget(target);
     if (!address) return undefined;
     const lang = await this.store.getChatLang(address.platform, address.chatId);
-    this.cache.set(chat.target, { lang, at: this.now() });
+    this.cache.set(target, { lang, at: this.now() });
     return lang;
   }
 
