@@ -4,7 +4,7 @@
  */
 
 /** Chat spellings and abbreviations mapped to their standard form; particles map to "". */
-const INFORMAL: Record<string, string> = {
+const INFORMAL_WORDS: Record<string, string> = {
   gmn: "bagaimana", gmana: "bagaimana", gimana: "bagaimana", bgmn: "bagaimana", gimna: "bagaimana",
   yg: "yang", yng: "yang",
   gak: "tidak", ga: "tidak", gk: "tidak", nggak: "tidak", ngga: "tidak", engga: "tidak", enggak: "tidak",
@@ -33,6 +33,12 @@ const INFORMAL: Record<string, string> = {
   whos: "who is", wheres: "where is", dont: "do not", didnt: "did not", doesnt: "does not", isnt: "is not",
   cant: "can not", wont: "will not", im: "i am",
 };
+
+/**
+ * A Map, not the object: a plain object's lookup also finds what every object inherits, and a chat
+ * message may well say "constructor" or "toString".
+ */
+const INFORMAL: ReadonlyMap<string, string> = new Map(Object.entries(INFORMAL_WORDS));
 
 /**
  * Invisible and format characters (zero-width space and joiners, BOM, soft
@@ -110,7 +116,7 @@ function cleanUncached(text: string): string {
 
 /** Chat particles: dropped from the tokens, but a clear sign the message is Indonesian. */
 export const PARTICLES: ReadonlySet<string> = new Set(
-  Object.entries(INFORMAL)
+  [...INFORMAL]
     .filter(([, standard]) => standard === "")
     .map(([word]) => word),
 );
@@ -141,7 +147,7 @@ function tokenizeUncached(text: string): Tokenized {
     // Most words have neither: two character checks spare them both regular expressions.
     const word = raw.endsWith("2") || hasTripleLetter(raw) ? raw.replace(/^([a-z]+)2$/, "$1").replace(/([a-z])\1{2,}/g, "$1") : raw;
     // "terima kasih" is thanks, not "receive give".
-    const mapped = previous === "terima" && word === "kasih" ? undefined : INFORMAL[word];
+    const mapped = previous === "terima" && word === "kasih" ? undefined : INFORMAL.get(word);
     previous = word;
     if (mapped === undefined) out.push(word);
     else if (mapped !== "") out.push(...mapped.split(" "));
