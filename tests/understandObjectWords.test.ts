@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../src/understand/normalize.js";
-import { testKabar } from "./helpers/core.js";
+import { COMMANDS } from "../commands/index.js";
+import { Kabar } from "../src/core/kabar.js";
+import { library, recordingLogger, testKabar } from "./helpers/core.js";
 
 /**
  * Words every JavaScript object answers to ("constructor", "toString", "__proto__") are ordinary
@@ -22,5 +24,24 @@ describe("words every object has", () => {
 
   it("GIVEN 'constructor' THEN it stays the word itself, expanded to nothing else", () => {
     expect(tokenize("the constructor")).toEqual(["the", "constructor"]);
+  });
+});
+
+describe("a fault inside the understanding", () => {
+  it("GIVEN the understanding throws on a message THEN the core answers with the apology and logs it, not a throw", async () => {
+    const { logger, lines } = recordingLogger();
+    // The bundled content, except that finding the newest article fails (as a corrupt index might).
+    const faulty: typeof library = Object.create(library);
+    faulty.newest = () => {
+      throw new Error("index broken");
+    };
+    const broken = new Kabar({
+      library: () => faulty,
+      commands: COMMANDS,
+      logger,
+    });
+    const { reply } = await broken.answer("apa kata prancis?");
+    expect(reply.kind).toBe("error");
+    expect(lines().some((l) => l.msg === "understanding failed")).toBe(true);
   });
 });

@@ -16,17 +16,16 @@ import { formatDate, t } from "./strings.js";
 import { callFromText, parseCommandText } from "./textArgs.js";
 import { callKey, ContentCaches } from "./contentCaches.js";
 import { MAX_QUESTION_CHARS, pinArticle, safeCall } from "./callShape.js";
-import { errorReply, noticeReply, rateLimitedReply, unknownCommandReply, unknownReply, userErrorReply } from "./standardReplies.js";
+import { errorReply, noticeReply, unknownCommandReply, unknownReply, userErrorReply } from "./standardReplies.js";
 import { type RateLimits, RequestLimiter } from "./rateLimit.js";
-import { throttledRequestsTotal } from "../ops/metrics.js";
+import { type Admission, admission } from "./admission.js";
 import { choiceOf, type LangChoice } from "./langChoice.js";
 
 export type { LangChoice } from "./langChoice.js";
 
 export { MAX_QUESTION_CHARS } from "./callShape.js";
 
-/** Whether to answer a request: yes, or no with at most one notice to send instead. */
-export type Admission = { answer: true } | { answer: false; notice?: Reply };
+export type { Admission } from "./admission.js";
 
 export interface KabarOptions {
   /** The content being served; a function so a reload swaps it without restarting. */
@@ -107,20 +106,9 @@ export class Kabar {
     return this.byName.get(name);
   }
 
-  /**
-   * The per-user limit, the same on every platform: a user in a chat may make
-   * so many requests a window; the first over it gets one short notice, the
-   * rest are dropped silently until the window has room again.
-   */
+  /** Whether to answer this request under the per-user limit (admission.ts). */
   admit(chat: ChatContext | undefined, lang: Lang): Admission {
-    if (!this.limiter || !chat) return { answer: true };
-    const key = `${chat.target}|${chat.userId ?? chat.target}`;
-    const outcome = this.limiter.admit(key, chat.type === "private" ? "private" : "group");
-    if (outcome === "answer") return { answer: true };
-    throttledRequestsTotal.inc({ platform: chat.platform, outcome });
-    if (outcome === "drop") return { answer: false };
-    const seconds = Math.max(1, Math.ceil(this.limiter.retryAfterMs(key) / 1000));
-    return { answer: false, notice: rateLimitedReply(lang, seconds) };
+    return admission(this.limiter, chat, lang);
   }
 
   /**
@@ -269,8 +257,16 @@ export class Kabar {
       const call = callFromText(def, parsed.rest, lang);
       return { reply: await this.execute(call, options.chat, choice), call };
     }
-    const chosen = this.chosen(trimmed, lang);
-    const understood = this.followUp(chosen.understood, trimmed, options.chat);
+    let chosen: Chosen;
+    let understood: Understood;
+    try {
+      chosen = this.chosen(trimmed, lang);
+      understood = this.followUp(chosen.understood, trimmed, options.chat);
+    } catch (err) {
+      // A bug in the understanding costs this message an apology, as a command's would, not the caller a throw.
+      this.options.logger?.error({ err, target: options.chat?.target }, "understanding failed");
+      return { reply: errorReply(lang) };
+    }
     // The note on which article answered holds only when the earlier conversation did not redirect the question.
     const alsoIn = understood === chosen.understood ? chosen.alsoIn : [];
     const reply = await this.execute(understood.call, options.chat, choice);
