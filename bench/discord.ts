@@ -1,9 +1,8 @@
 import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
-import { createLogger } from "../src/core/log.js";
 import { DiscordPlatform } from "../src/platforms/discord/discordPlatform.js";
 import { buttonInteraction, commandInteraction, messagePayload, snowflake } from "../tests/peers/discordPayloads.js";
 import { FakeDiscord } from "../tests/peers/fakeDiscord.js";
-import { testKabar } from "../tests/helpers/core.js";
+import { kabarAsStarted } from "./kabarAsStarted.js";
 import { type BenchSection, type Figures, round } from "./harness.js";
 import { bestOf } from "./perUpdate.js";
 
@@ -76,8 +75,9 @@ export const discordSection: BenchSection = {
   async run() {
     const discord = new FakeDiscord();
     await discord.start();
-    const logger = createLogger("silent");
-    const ours = new DiscordPlatform({ kabar: testKabar({ logger }), logger, token: discord.token, applicationId: discord.applicationId, apiBase: discord.apiBase });
+    // kabar as npm start wires it (follow-ups, /lang through a store, the limiter, metrics, an info-level logger).
+    const { kabar, logger } = kabarAsStarted();
+    const ours = new DiscordPlatform({ kabar, logger: logger.child({ platform: "discord" }), token: discord.token, applicationId: discord.applicationId, apiBase: discord.apiBase });
     const bare = new Client({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
       partials: [Partials.Channel],
