@@ -6,7 +6,7 @@ import { factCue } from "../src/understand/facts.js";
 import { isOneSlip, neighbouringKeys } from "../src/understand/fuzzy.js";
 import { understand } from "../src/understand/intent.js";
 import { tokenize } from "../src/understand/normalize.js";
-import { readTokens } from "../src/understand/scores.js";
+import { readTokens } from "../src/understand/readTokens.js";
 import { article, testKabar } from "./helpers/core.js";
 
 /**

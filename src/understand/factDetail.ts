@@ -136,10 +136,11 @@ function identityWords(t: DetailTables, parts: readonly FactUnit[], words: reado
   // Which of the question's words each literal form stands for.
   const wordsOfForm = new Map<string, string[]>();
   for (const w of words) for (const f of literalForms(w)) wordsOfForm.set(f, [...(wordsOfForm.get(f) ?? []), w]);
-  const holding = (forms: readonly string[]) => [...new Set(forms.flatMap((f) => wordsOfForm.get(f) ?? []))];
+  // Most phrases miss a word at once: checked before anything is gathered (every question meets every phrase).
+  const held = (forms: readonly string[]) => forms.some((f) => wordsOfForm.has(f));
   const check = (into: Set<string>) => (phrase: Phrase) => {
-    const hits = phrase.map(holding);
-    if (hits.every((h) => h.length > 0)) for (const h of hits) for (const w of h) into.add(w);
+    if (!phrase.every(held)) return;
+    for (const forms of phrase) for (const f of forms) for (const w of wordsOfForm.get(f) ?? []) into.add(w);
   };
   const story = new Set<string>();
   t.titlePhrases.forEach(check(story));

@@ -16,12 +16,10 @@ import {
   score,
   sectionScore,
   sectionTokens,
-  PLACE_WORDS,
-  readTokens,
   sectionWords,
-  spellingFixer,
   VOCABULARY,
 } from "./scores.js";
+import { PLACE_WORDS, readTokens, spellingFixer } from "./readTokens.js";
 
 /**
  * Free text -> the command call a slash command would make. Scores the

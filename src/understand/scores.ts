@@ -19,10 +19,7 @@ import {
   TOPIC,
 } from "./lexicon.js";
 import { cleanText, tokenize, withoutEnclitic } from "./normalize.js";
-import { PLACES } from "./places.js";
-import { SpellingFixer } from "./spelling.js";
-import { indonesianForms, informalBase } from "./affixes.js";
-import { englishBases, isDictionaryWord, isIndonesianWord } from "./dictionary.js";
+import { englishBases } from "./dictionary.js";
 
 /**
  * Scoring a message against the lexicons (src/understand/lexicon.ts) and the
@@ -192,7 +189,7 @@ export function sectionWords(article: Article): ReadonlySet<string> {
 
 /** Words that say nothing about which part of the article is meant: function words, cue words, names. */
 const cueIgnores = new WeakMap<Article, (word: string) => boolean>();
-const STEMS = Object.values(LEX).flatMap((l) => l.stems.map(([stem]) => stem));
+export const STEMS = Object.values(LEX).flatMap((l) => l.stems.map(([stem]) => stem));
 export function cueIgnore(article: Article): (word: string) => boolean {
   let ignore = cueIgnores.get(article);
   if (!ignore) {
@@ -216,96 +213,4 @@ export function sectionTokens(section: BackgroundSection): ReadonlySet<string> {
     sectionTokenSets.set(section, words);
   }
   return words;
-}
-
-/**
- * Per article: mends typos in cue words. Known words (function words, cue
- * words, names, places, every word of the article, everyday words of either
- * language) are never changed.
- */
-interface Mender {
-  fixer: SpellingFixer;
-  /** A base an informal verb form may be read as: a cue word, a word of the article, an everyday word. */
-  isBase: (word: string) => boolean;
-  /** Every cue word. */
-  targetSet: ReadonlySet<string>;
-}
-
-/** A formally affixed word whose base is a cue word and which is none itself: "bersikap" -> "sikap". */
-function formalBase(word: string, cues: ReadonlySet<string>): string | undefined {
-  // Function words keep their meaning: "tersebut" (that) is no "sebut" (to call).
-  if (word.length < 6 || cues.has(word) || STOP_WORD_SET.has(word) || !/^(ber|be|ter|di|me|pe|ke)/.test(word)) return undefined;
-  return indonesianForms(word).find((f) => f !== word && f.length >= 4 && cues.has(f));
-}
-
-/** A key held down a moment too long at the end ("helpp", "quotee"): the word without it, when that is a cue word. */
-function withoutDoubledEnd(word: string, cues: ReadonlySet<string>): string | undefined {
-  if (!/(.)\1$/.test(word) || cues.has(word)) return undefined;
-  const shorter = word.slice(0, -1);
-  return cues.has(shorter) ? shorter : undefined;
-}
-const menders = new WeakMap<Article, Mender>();
-/** The article's words a typo may be mended to are this long at least: shorter ones are too close to other words. */
-const MIN_ARTICLE_TARGET = 6;
-/** How much of original.txt lends its words to the known words (the seed's is 2 KB). */
-const MAX_ORIGINAL_WORDS_CHARS = 200_000;
-/** Every word of every place name ("white" of "White House"): names are never mended. */
-export const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].flatMap((name) => name.split(" ")));
-function mender(article: Article): Mender {
-  let m = menders.get(article);
-  if (!m) {
-    const ignore = cueIgnore(article);
-    const articleWords = new Set(
-      tokenize(
-        [
-          // Bounded: the words of a huge original.txt must not make one article's first question slow.
-          article.original.length > MAX_ORIGINAL_WORDS_CHARS ? article.original.slice(0, MAX_ORIGINAL_WORDS_CHARS) : article.original,
-          ...article.actors.flatMap((a) => [a.reaction.id, a.reaction.en, ...a.quotes.map((q) => q.translation)]),
-          ...article.background.flatMap((sec) => [...sec.text.id, ...sec.text.en]),
-        ].join(" "),
-      ),
-    );
-    const keywords = article.background.flatMap((sec) => [...sec.keywords.id, ...sec.keywords.en]).flatMap((k) => tokenize(k));
-    const targets = [
-      ...Object.values(LEX).flatMap((l) => [
-        ...l.exact.keys(),
-        ...l.stems.map(([st]) => st),
-        ...[...l.phrases.values()].flat().flatMap(([ph]) => ph.trim().split(" ")),
-      ]),
-      ...keywords,
-    ];
-    const targetSet = new Set(targets);
-    const fixer = new SpellingFixer(
-      (w) => ignore(w) || PLACE_WORDS.has(w) || articleWords.has(w) || isDictionaryWord(w),
-      targets,
-      // A slip in one of the article's own words ("hostilites") is mended too, so the sentence holding the word is found.
-      // Names are not: a misspelt name is matched as a name (entities.ts), in whichever language its reader wrote it.
-      [...articleWords].filter((w) => w.length >= MIN_ARTICLE_TARGET && !/\d/.test(w) && !ignore(w) && !PLACE_WORDS.has(w)),
-    );
-    const isBase = (w: string) =>
-      targetSet.has(w) || STEMS.some((stem) => w.startsWith(stem)) || articleWords.has(w) || isIndonesianWord(w);
-    m = { fixer, isBase, targetSet };
-    menders.set(article, m);
-  }
-  return m;
-}
-
-export function spellingFixer(article: Article): SpellingFixer {
-  return mender(article).fixer;
-}
-
-/**
- * A message's tokens as the scorer reads them: informal verb forms as their
- * base (ngecam -> kecam), typos of cue words mended. `informal` counts the
- * chat forms read, a sign the message is Indonesian.
- */
-export function readTokens(article: Article, tokens: readonly string[]): { tokens: string[]; informal: number } {
-  const { fixer, isBase, targetSet } = mender(article);
-  let informal = 0;
-  const out = tokens.map((tok) => {
-    const base = informalBase(tok, (w) => isBase(w) || fixer.known(w));
-    if (base) informal++;
-    return fixer.fix(base ?? formalBase(tok, targetSet) ?? withoutDoubledEnd(tok, targetSet) ?? tok);
-  });
-  return { tokens: out, informal };
 }
