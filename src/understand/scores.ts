@@ -63,6 +63,8 @@ interface Prepared {
   bare: string[];
   /** The words and their enclitic-free forms. */
   words: ReadonlySet<string>;
+  /** The message's score against each lexicon of LEX, by position, once one is asked (see lexTotals). */
+  totals?: Float64Array;
 }
 // Per token array, not just the last one: the reaction score uses a filtered copy between the others.
 const preparedFor = new WeakMap<readonly string[], Prepared>();
@@ -100,7 +102,11 @@ function wordWeight(lex: CompiledLexicon, tok: string, bare: string): number {
 
 /** Sum of the weights of the entries a message contains; each token counts once, at its best. */
 export function score(lex: CompiledLexicon, tokens: readonly string[], joined: string): number {
-  const { bareJoined, bare, words } = prepare(tokens, joined);
+  const prepared = prepare(tokens, joined);
+  // One of LEX's lexicons (the intent asks a dozen of them of every message): read from all of them at once.
+  const at = LEX_INDEX.get(lex);
+  if (at !== undefined && prepared.joined === joined) return lexTotals(prepared, tokens)[at]!;
+  const { bareJoined, bare, words } = prepared;
   let total = 0;
   for (let i = 0; i < tokens.length; i++) total += wordWeight(lex, tokens[i]!, bare[i]!);
   for (const word of words) {
@@ -130,6 +136,53 @@ export const LEX = {
   anyOne: compile(ANY_ONE),
   everyone: compile(EVERYONE),
 };
+
+/**
+ * LEX's lexicons by position, and their phrases by first word across all of them: a message's words are
+ * looked up once for every lexicon instead of once per lexicon.
+ */
+const LEX_LIST: readonly CompiledLexicon[] = Object.values(LEX);
+const LEX_INDEX: ReadonlyMap<CompiledLexicon, number> = new Map(LEX_LIST.map((lex, i) => [lex, i]));
+const LEX_PHRASES = new Map<string, Array<readonly [number, string, number]>>();
+LEX_LIST.forEach((lex, i) => {
+  for (const [first, phrases] of lex.phrases) for (const [phrase, weight] of phrases) LEX_PHRASES.set(first, [...(LEX_PHRASES.get(first) ?? []), [i, phrase, weight]]);
+});
+
+/** A word's best weight in each of LEX's lexicons (single words and stems), remembered as in wordWeight. */
+const wordWeightsMemo = new Map<string, Float64Array>();
+function lexWordWeights(tok: string): Float64Array {
+  let weights = wordWeightsMemo.get(tok);
+  if (!weights) {
+    weights = new Float64Array(LEX_LIST.length);
+    for (let k = 0; k < LEX_LIST.length; k++) weights[k] = wordWeight(LEX_LIST[k]!, tok, tok);
+    if (wordWeightsMemo.size >= WORD_MEMO_SIZE) wordWeightsMemo.clear();
+    wordWeightsMemo.set(tok, weights);
+  }
+  return weights;
+}
+
+/** `score` against every lexicon of LEX, in one pass over the message (kept on the prepared message). */
+function lexTotals(prepared: Prepared, tokens: readonly string[]): Float64Array {
+  if (prepared.totals) return prepared.totals;
+  const { joined, bareJoined, bare, words } = prepared;
+  const totals = new Float64Array(LEX_LIST.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const weights = lexWordWeights(tok);
+    for (let k = 0; k < totals.length; k++) {
+      // The word without its enclitic ("sikapnya" -> "sikap") counts as an exact entry too.
+      const bareWeight = bare[i] === tok ? 0 : (LEX_LIST[k]!.exact.get(bare[i]!) ?? 0);
+      totals[k]! += Math.max(weights[k]!, bareWeight);
+    }
+  }
+  for (const word of words) {
+    for (const [k, phrase, weight] of LEX_PHRASES.get(word) ?? []) {
+      if (joined.includes(phrase) || bareJoined.includes(phrase)) totals[k]! += weight;
+    }
+  }
+  prepared.totals = totals;
+  return totals;
+}
 
 /** Words the bot knows as ordinary words: never read as a misspelt actor name. */
 export const VOCABULARY: ReadonlySet<string> = new Set([
