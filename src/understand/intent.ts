@@ -104,6 +104,12 @@ function understandOnce(text: string, article: Article, fallbackLang: Lang): Und
   return withFact(understood, read.tokens, article, text);
 }
 
+/** The tokens without the words an editor listed for a section; the same array when it has none (most), so its scores are shared. */
+function withoutSectionWords(article: Article, tokens: readonly string[]): readonly string[] {
+  const words = sectionWords(article);
+  return tokens.some((tok) => words.has(tok)) ? tokens.filter((tok) => !words.has(tok)) : tokens;
+}
+
 function decide(text: string, read: { tokens: readonly string[]; informal: number; particles: number }, article: Article, fallbackLang: Lang): Understood {
   const tokens = read.tokens;
   const joined = ` ${tokens.join(" ")} `;
@@ -122,7 +128,7 @@ function decide(text: string, read: { tokens: readonly string[]; informal: numbe
     help: score(LEX.help, tokens, joined),
     // A word an editor listed for a background section ("criticism") is about that section, not a reaction verb.
     // "menurut artikel" cites the article, it asks for no one's view.
-    reaction: score(LEX.reaction, tokens.filter((tok) => !sectionWords(article).has(tok)), joined) - (citesArticle(tokens) ? 3 : 0),
+    reaction: score(LEX.reaction, withoutSectionWords(article, tokens), joined) - (citesArticle(tokens) ? 3 : 0),
     background: score(LEX.background, tokens, joined) + (whyNot ? 3 : 0),
     topic: score(LEX.topic, tokens, joined),
   };

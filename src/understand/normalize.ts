@@ -226,7 +226,10 @@ function withIdioms(tokens: string[]): string[] {
 
 /** "sikapnya" -> "sikap", "bisakah" -> "bisa": Indonesian enclitics dropped from words long enough to carry one. */
 export function withoutEnclitic(word: string): string {
-  return word.length > 5 ? word.replace(/(nya|lah|kah|pun)$/, "") : word;
+  if (word.length <= 5) return word;
+  // Each enclitic ends in a, h or n: any other last letter (most words) needs no search.
+  const last = word[word.length - 1];
+  return last === "a" || last === "h" || last === "n" ? word.replace(/(nya|lah|kah|pun)$/, "") : word;
 }
 
 /** Tokens of the original message with their original case, for case-sensitive acronyms (US vs us). */

@@ -4,7 +4,7 @@ import { isDictionaryWord, isIndonesianWord } from "./dictionary.js";
 import { STOP_WORD_SET } from "./language.js";
 import { tokenize } from "./normalize.js";
 import { PLACES } from "./places.js";
-import { cueIgnore, LEX, STEMS } from "./scores.js";
+import { cueIgnore, LEX, startsWithStem } from "./scores.js";
 import { SpellingFixer } from "./spelling.js";
 
 /**
@@ -80,7 +80,7 @@ function mender(article: Article): Mender {
       [...articleWords].filter((w) => w.length >= MIN_ARTICLE_TARGET && !/\d/.test(w) && !ignore(w) && !PLACE_WORDS.has(w)),
     );
     const isBase = (w: string) =>
-      targetSet.has(w) || STEMS.some((stem) => w.startsWith(stem)) || articleWords.has(w) || isIndonesianWord(w);
+      targetSet.has(w) || startsWithStem(w) || articleWords.has(w) || isIndonesianWord(w);
     m = { fixer, isBase, known: (w) => isBase(w) || fixer.known(w), targetSet };
     menders.set(article, m);
   }

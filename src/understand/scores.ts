@@ -243,6 +243,13 @@ export function sectionWords(article: Article): ReadonlySet<string> {
 /** Words that say nothing about which part of the article is meant: function words, cue words, names. */
 const cueIgnores = new WeakMap<Article, (word: string) => boolean>();
 export const STEMS = Object.values(LEX).flatMap((l) => l.stems.map(([stem]) => stem));
+/** The stems by their first three letters (every stem has four or more): a word is checked against those it can start with. */
+const STEMS_BY_START = new Map<string, string[]>();
+for (const stem of STEMS) STEMS_BY_START.set(stem.slice(0, 3), [...(STEMS_BY_START.get(stem.slice(0, 3)) ?? []), stem]);
+/** Whether a word starts with a cue stem ("reaksinya", "komentari"). */
+export function startsWithStem(word: string): boolean {
+  return STEMS_BY_START.get(word.slice(0, 3))?.some((stem) => word.startsWith(stem)) ?? false;
+}
 export function cueIgnore(article: Article): (word: string) => boolean {
   let ignore = cueIgnores.get(article);
   if (!ignore) {
