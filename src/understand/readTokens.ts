@@ -24,6 +24,8 @@ interface Mender {
   isBase: (word: string) => boolean;
   /** What an informal form may be read as: a base, or a word the mender knows (made once, asked per word). */
   known: (word: string) => boolean;
+  /** Each word as read (readWord), remembered. */
+  read: Map<string, { word: string; informal: boolean }>;
   /** Every cue word. */
   targetSet: ReadonlySet<string>;
 }
@@ -81,7 +83,7 @@ function mender(article: Article): Mender {
     );
     const isBase = (w: string) =>
       targetSet.has(w) || startsWithStem(w) || articleWords.has(w) || isIndonesianWord(w);
-    m = { fixer, isBase, known: (w) => isBase(w) || fixer.known(w), targetSet };
+    m = { fixer, isBase, known: (w) => isBase(w) || fixer.known(w), read: new Map(), targetSet };
     menders.set(article, m);
   }
   return m;
@@ -97,12 +99,29 @@ export function spellingFixer(article: Article): SpellingFixer {
  * chat forms read, a sign the message is Indonesian.
  */
 export function readTokens(article: Article, tokens: readonly string[]): { tokens: string[]; informal: number } {
-  const { fixer, known, targetSet } = mender(article);
+  const m = mender(article);
   let informal = 0;
   const out = tokens.map((tok) => {
-    const base = informalBase(tok, known);
-    if (base) informal++;
-    return fixer.fix(base ?? formalBase(tok, targetSet) ?? withoutDoubledEnd(tok, targetSet) ?? tok);
+    const read = readWord(m, tok);
+    if (read.informal) informal++;
+    return read.word;
   });
   return { tokens: out, informal };
+}
+
+/**
+ * One word as read against the article: a pure function of (article, word), remembered per article
+ * as chat words recur far more than questions do (the affix rules and the typo search are the costly
+ * part). Bounded: the memory starts over past READ_MEMO_SIZE words.
+ */
+const READ_MEMO_SIZE = 20_000;
+function readWord(m: Mender, tok: string): { word: string; informal: boolean } {
+  let read = m.read.get(tok);
+  if (!read) {
+    const base = informalBase(tok, m.known);
+    read = { word: m.fixer.fix(base ?? formalBase(tok, m.targetSet) ?? withoutDoubledEnd(tok, m.targetSet) ?? tok), informal: base !== undefined };
+    if (m.read.size >= READ_MEMO_SIZE) m.read.clear();
+    m.read.set(tok, read);
+  }
+  return read;
 }
