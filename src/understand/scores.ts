@@ -64,17 +64,25 @@ interface Prepared {
   /** The words and their enclitic-free forms. */
   words: ReadonlySet<string>;
   /** The message's score against each lexicon of LEX, by position, once one is asked (see lexTotals). */
-  totals?: Float64Array;
+  totals?: number[];
 }
-// Per token array, not just the last one: the reaction score uses a filtered copy between the others.
-const preparedFor = new WeakMap<readonly string[], Prepared>();
+/**
+ * The last few token arrays prepared, by identity: a message's scores are asked back to back, with a
+ * filtered copy (the reaction score) or a section's score in between. Not a WeakMap keyed by the
+ * arrays: every message would add a key, and a WeakMap growing by one entry per message cost more
+ * than the preparing itself (~1.7 us an insert).
+ */
+const RECENT = 4;
+const recentTokens: Array<readonly string[] | undefined> = new Array(RECENT).fill(undefined);
+const recentPrepared: Prepared[] = new Array(RECENT);
+let nextSlot = 0;
 function prepare(tokens: readonly string[], joined: string): Prepared {
-  let prepared = preparedFor.get(tokens);
-  if (!prepared) {
-    const bare = tokens.map(withoutEnclitic);
-    prepared = { joined, bareJoined: ` ${bare.join(" ")} `, bare, words: new Set([...tokens, ...bare]) };
-    preparedFor.set(tokens, prepared);
-  }
+  for (let i = 0; i < RECENT; i++) if (recentTokens[i] === tokens) return recentPrepared[i]!;
+  const bare = tokens.map(withoutEnclitic);
+  const prepared: Prepared = { joined, bareJoined: ` ${bare.join(" ")} `, bare, words: new Set([...tokens, ...bare]) };
+  recentTokens[nextSlot] = tokens;
+  recentPrepared[nextSlot] = prepared;
+  nextSlot = (nextSlot + 1) % RECENT;
   return prepared;
 }
 
@@ -149,12 +157,12 @@ LEX_LIST.forEach((lex, i) => {
 });
 
 /** A word's best weight in each of LEX's lexicons (single words and stems), remembered as in wordWeight. */
-const wordWeightsMemo = new Map<string, Float64Array>();
-function lexWordWeights(tok: string): Float64Array {
+// Plain arrays, not Float64Array: a typed array's allocation costs far more than its few numbers are worth.
+const wordWeightsMemo = new Map<string, number[]>();
+function lexWordWeights(tok: string): number[] {
   let weights = wordWeightsMemo.get(tok);
   if (!weights) {
-    weights = new Float64Array(LEX_LIST.length);
-    for (let k = 0; k < LEX_LIST.length; k++) weights[k] = wordWeight(LEX_LIST[k]!, tok, tok);
+    weights = LEX_LIST.map((lex) => wordWeight(lex, tok, tok));
     if (wordWeightsMemo.size >= WORD_MEMO_SIZE) wordWeightsMemo.clear();
     wordWeightsMemo.set(tok, weights);
   }
@@ -162,10 +170,10 @@ function lexWordWeights(tok: string): Float64Array {
 }
 
 /** `score` against every lexicon of LEX, in one pass over the message (kept on the prepared message). */
-function lexTotals(prepared: Prepared, tokens: readonly string[]): Float64Array {
+function lexTotals(prepared: Prepared, tokens: readonly string[]): number[] {
   if (prepared.totals) return prepared.totals;
   const { joined, bareJoined, bare, words } = prepared;
-  const totals = new Float64Array(LEX_LIST.length);
+  const totals = new Array<number>(LEX_LIST.length).fill(0);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const weights = lexWordWeights(tok);
@@ -176,7 +184,10 @@ function lexTotals(prepared: Prepared, tokens: readonly string[]): Float64Array 
     }
   }
   for (const word of words) {
-    for (const [k, phrase, weight] of LEX_PHRASES.get(word) ?? []) {
+    const phrases = LEX_PHRASES.get(word);
+    if (phrases === undefined) continue;
+    for (let p = 0; p < phrases.length; p++) {
+      const [k, phrase, weight] = phrases[p]!;
       if (joined.includes(phrase) || bareJoined.includes(phrase)) totals[k]! += weight;
     }
   }
