@@ -3,7 +3,7 @@ import type { Lang } from "../core/lang.js";
 import { editDistance, typoBudget } from "./fuzzy.js";
 import { cleanText, rawTokens, tokenize, withoutEnclitic } from "./normalize.js";
 import { sectionScore } from "./scores.js";
-import { MAX_PLACE_TOKENS, PLACES } from "./places.js";
+import { PLACES } from "./places.js";
 
 /**
  * Finds who a message is about: actors the article covers (by their aliases in
@@ -152,7 +152,12 @@ export function findActors(article: Article, tokens: readonly string[], vocabula
 }
 
 /** The first word of every place name. */
-const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set([...PLACES.keys()].map((name) => name.split(" ")[0]!));
+/** By the first word of every place name, the most words a name starting with it has ("united" 3: "united arab emirates"). */
+const PLACE_LONGEST = new Map<string, number>();
+for (const name of PLACES.keys()) {
+  const words = name.split(" ");
+  PLACE_LONGEST.set(words[0]!, Math.max(words.length, PLACE_LONGEST.get(words[0]!) ?? 0));
+}
 
 /** Countries and organisations named in the message (exact names; acronyms only in capitals). */
 export function findPlaces(tokens: readonly string[], original: string): PlaceMention[] {
@@ -164,7 +169,7 @@ export function findPlaces(tokens: readonly string[], original: string): PlaceMe
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
     // Most words start no place name: skip them without building any candidate.
-    const longest = PLACE_FIRST_WORDS.has(tokens[i]!) ? Math.min(MAX_PLACE_TOKENS, tokens.length - i) : 0;
+    const longest = Math.min(PLACE_LONGEST.get(tokens[i]!) ?? 0, tokens.length - i);
     for (let n = longest; n >= 1 && !matched; n--) {
       const text = tokens.slice(i, i + n).join(" ");
       const place = PLACES.get(text);

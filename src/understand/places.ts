@@ -122,8 +122,6 @@ function build(): Map<string, Place> {
 }
 
 export const PLACES: ReadonlyMap<string, Place> = build();
-/** Longest place name in tokens, to bound n-gram scans. */
-export const MAX_PLACE_TOKENS = Math.max(...[...PLACES.keys()].map((k) => k.split(" ").length));
 
 /** What the country packages say about one country (ISO alpha-2), for the importer's actors. */
 export interface CountryFacts {
