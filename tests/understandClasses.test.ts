@@ -135,3 +135,13 @@ describe("places the article does not cover are named as the country data names 
     expect(reply.blocks[0]).toContain(` ${name}.`);
   });
 });
+
+describe("'start' in a question about the story is not the way in", () => {
+  it.each(["when did the operation start?", "when did azerbaijan's operation start", "kapan operasi dimulai?"])("GIVEN %j THEN not the help page", (q) => {
+    expect(read(q).intent).not.toBe("help");
+  });
+
+  it.each(["start", "mulai", "how do i start?"])("GIVEN %j alone THEN the help page", (q) => {
+    expect(read(q).intent).toBe("help");
+  });
+});

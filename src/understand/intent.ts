@@ -2,7 +2,7 @@ import type { Article, BackgroundSection } from "../content/article.js";
 import type { Lang } from "../core/lang.js";
 import type { CommandCall } from "../core/reply.js";
 import { contentCues } from "./contentCues.js";
-import { foreignWords } from "./facts.js";
+import { factCue, foreignWords } from "./facts.js";
 import { withFact } from "./factQuestion.js";
 import { COMMON_WORDS } from "./language.js";
 import { type ActorMention, findActors, findMisspeltPlace, findPlaces, type PlaceMention } from "./entities.js";
@@ -104,6 +104,10 @@ function understandOnce(text: string, article: Article, fallbackLang: Lang): Und
   return withFact(understood, read.tokens, article, text);
 }
 
+/** "start" and "mulai" are the way in ("/start", "mulai"), but "when did the operation start?" asks about the story. */
+const STARTING = new Set(["start", "started", "starts", "mulai", "dimulai"]);
+const startsStory = (tokens: readonly string[]) => tokens.some((t) => STARTING.has(t)) && factCue(tokens) !== undefined;
+
 /** The tokens without the words an editor listed for a section; the same array when it has none (most), so its scores are shared. */
 function withoutSectionWords(article: Article, tokens: readonly string[]): readonly string[] {
   const words = sectionWords(article);
@@ -125,7 +129,7 @@ function decide(text: string, read: { tokens: readonly string[]; informal: numbe
     quote: score(LEX.quote, tokens, joined) + exactly,
     source: score(LEX.source, tokens, joined) + articleSourceScore(article, tokens, joined),
     actors: Math.max(0, score(LEX.actors, tokens, joined) - anyOne),
-    help: score(LEX.help, tokens, joined),
+    help: score(LEX.help, tokens, joined) - (startsStory(tokens) ? 3 : 0),
     // A word an editor listed for a background section ("criticism") is about that section, not a reaction verb.
     // "menurut artikel" cites the article, it asks for no one's view.
     reaction: score(LEX.reaction, withoutSectionWords(article, tokens), joined) - (citesArticle(tokens) ? 3 : 0),
