@@ -119,7 +119,7 @@ async function missed(q: FactQuestion): Promise<boolean> {
   return reply.lang !== q.lang || !q.facts.some((f) => opening.includes(f.toLowerCase()));
 }
 
-for (const [set, floor] of [["facts", 0.95], ["facts-blind7", 0], ["facts-blind8", 0], ["facts-blind9", 0]] as const) {
+for (const [set, floor] of [["facts", 0.95], ["facts-blind7", 0], ["facts-blind8", 0], ["facts-blind9", 0], ["facts-blind12", 0]] as const) {
   describe(`the fact set tests/fixtures/${set}.jsonl`, () => {
     const questions = readFileSync(`${FIXTURES}${set}.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l) as FactQuestion);
     const recorded = JSON.parse(readFileSync(`${FIXTURES}${set}.misses.json`, "utf8")) as string[];
