@@ -157,7 +157,8 @@ export class Kabar {
     const chosen = rawCall.command === "lang" ? undefined : (choice ?? (await this.langChoice(chat))).lang;
     const call = safeCall(rawCall);
     if (call === "too long") return this.noticeReply(chosen ?? rawCall.lang, t(chosen ?? rawCall.lang).messageTooLong(MAX_QUESTION_CHARS));
-    const reply = await this.runCall(chosen && chosen !== call.lang ? { ...call, lang: chosen } : call, chat);
+    const pending = this.runCall(chosen && chosen !== call.lang ? { ...call, lang: chosen } : call, chat);
+    const reply = pending instanceof Promise ? await pending : pending;
     const memory = this.options.conversations;
     if (chat && memory) {
       const section = reply.topic ? this.library.get(reply.articleId)?.background.find((b) => b.id === reply.topic) : undefined;
@@ -166,7 +167,8 @@ export class Kabar {
     return reply;
   }
 
-  private async runCall(call: CommandCall, chat?: ChatContext): Promise<Reply> {
+  /** The call's reply; from the cache, when it holds it, as a value, not a promise (most requests). */
+  private runCall(call: CommandCall, chat?: ChatContext): Reply | Promise<Reply> {
     const def = this.byName.get(call.command);
     if (!def) return this.unknownReply(call.lang);
     const key = def.pure ? callKey(call) : undefined;
@@ -174,6 +176,10 @@ export class Kabar {
       const cached = this.cache.current().replies.get(key);
       if (cached) return cached;
     }
+    return this.runCommand(def, call, key, chat);
+  }
+
+  private async runCommand(def: CommandDefinition, call: CommandCall, key: string | undefined, chat?: ChatContext): Promise<Reply> {
     const ctx: CommandContext = {
       library: this.library,
       services: this.options.services ?? {},
