@@ -110,3 +110,24 @@ describe("LruCache", () => {
     expect(lru.get("c")).toBe(3);
   });
 });
+
+describe("answers the caches hold come back without a promise", () => {
+  const choice = { lang: undefined };
+
+  it("GIVEN a question asked before and a known chat language THEN the answer is a value, the same reply as before", async () => {
+    const kabar = testKabar();
+    const first = await kabar.answer("apa kata prancis?", { choice });
+    const again = kabar.answer("apa kata prancis?", { choice });
+    expect(again).not.toBeInstanceOf(Promise);
+    expect((again as Awaited<typeof again>).reply).toBe(first.reply);
+  });
+
+  it("GIVEN a pure command run before THEN its reply is a value; a first run is a promise", async () => {
+    const kabar = testKabar();
+    const call = { command: "summary", lang: "en" as const, args: {} };
+    const first = kabar.run(call, undefined, choice);
+    expect(first).toBeInstanceOf(Promise);
+    const reply = await first;
+    expect(kabar.run(call, undefined, choice)).toBe(reply);
+  });
+});

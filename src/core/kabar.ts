@@ -6,20 +6,20 @@ import type { Understood } from "../understand/intent.js";
 import { noteEnglishPending } from "./articleReply.js";
 import { withoutInvisible } from "../understand/normalize.js";
 import { withPrevious } from "../understand/followUp.js";
-import type { ConversationMemory } from "./conversation.js";
 import type { ChatContext, CommandContext, CommandDefinition } from "./command.js";
 import { UserError } from "./errors.js";
 import type { Lang } from "./lang.js";
-import type { Logger } from "./log.js";
 import type { CommandCall, Reply } from "./reply.js";
 import { formatDate, t } from "./strings.js";
 import { callFromText, parseCommandText } from "./textArgs.js";
 import { callKey, ContentCaches } from "./contentCaches.js";
 import { MAX_QUESTION_CHARS, pinArticle, safeCall } from "./callShape.js";
 import { errorReply, noticeReply, unknownCommandReply, unknownReply, userErrorReply } from "./standardReplies.js";
-import { type RateLimits, RequestLimiter } from "./rateLimit.js";
+import { RequestLimiter } from "./rateLimit.js";
 import { type Admission, admission } from "./admission.js";
 import { choiceOf, type LangChoice } from "./langChoice.js";
+import { andThen, type Maybe } from "./maybe.js";
+import type { Answer, KabarOptions } from "./kabarOptions.js";
 
 export type { LangChoice } from "./langChoice.js";
 
@@ -27,29 +27,7 @@ export { MAX_QUESTION_CHARS } from "./callShape.js";
 
 export type { Admission } from "./admission.js";
 
-export interface KabarOptions {
-  /** The content being served; a function so a reload swaps it without restarting. */
-  library: () => ContentLibrary;
-  /** Grows by one on every successful reload (LibraryHolder.version); the caches below are kept per version. */
-  contentVersion?: () => number;
-  commands: readonly CommandDefinition[];
-  services?: Record<string, unknown>;
-  logger?: Logger;
-  /** Per-user request limits (npm start sets them from the configuration); none when absent. */
-  rateLimits?: RateLimits;
-  /** The limiter's clock; tests move it instead of sleeping. */
-  now?: () => number;
-  /**
-   * Told how long each answer took, in seconds (the latency metric): "text"
-   * for free text (understanding included), "call" for a command, whether
-   * typed, a slash command or a button. (execute and answerText never throw.)
-   */
-  onAnswered?: (kind: "text" | "call", seconds: number) => void;
-  /** Follow-ups per chat and user ("kutipannya mana?"); without it every message stands alone. */
-  conversations?: ConversationMemory;
-  /** The language a chat chose with /lang, if any: every reply there is in it (a value when known without waiting). */
-  chatLang?: (chat: ChatContext) => Lang | undefined | Promise<Lang | undefined>;
-}
+export type { Answer, KabarOptions } from "./kabarOptions.js";
 
 /** What free text became, and the other articles that would have answered it as well. */
 interface Chosen {
@@ -57,12 +35,6 @@ interface Chosen {
   alsoIn: readonly Article[];
 }
 
-export interface Answer {
-  reply: Reply;
-  /** The command call the message became (undefined for empty or oversized messages). */
-  call?: CommandCall;
-  understood?: Understood;
-}
 
 /**
  * The platform-neutral bot: every surface (slash command, text command,
@@ -115,11 +87,12 @@ export class Kabar {
    * Runs one command call. Never throws: user mistakes and bugs both become replies. `choice`: the chat's
    * /lang choice if the caller has looked it up for this update already (else it is looked up here).
    */
-  async run(call: CommandCall, chat?: ChatContext, choice?: LangChoice): Promise<Reply> {
+  run(call: CommandCall, chat?: ChatContext, choice?: LangChoice): Maybe<Reply> {
     const started = performance.now();
-    const reply = await this.execute(call, chat, choice);
-    this.options.onAnswered?.("call", (performance.now() - started) / 1000);
-    return reply;
+    return andThen(this.execute(call, chat, choice), (reply) => {
+      this.options.onAnswered?.("call", (performance.now() - started) / 1000);
+      return reply;
+    });
   }
 
   /**
@@ -152,13 +125,20 @@ export class Kabar {
    * One call, in the chat's chosen language if it has one; what the answer
    * was about is remembered for follow-ups.
    */
-  private async execute(rawCall: CommandCall, chat?: ChatContext, choice?: LangChoice): Promise<Reply> {
+  private execute(rawCall: CommandCall, chat?: ChatContext, choice?: LangChoice): Maybe<Reply> {
+    if (rawCall.command === "lang") return this.executeIn(rawCall, chat, undefined);
+    return andThen(choice ?? this.langChoice(chat), (c) => this.executeIn(rawCall, chat, c.lang));
+  }
+
+  private executeIn(rawCall: CommandCall, chat: ChatContext | undefined, chosen: Lang | undefined): Maybe<Reply> {
     // Every path (slash command, typed command, button, free text) passes here, so this is where user text is made safe.
-    const chosen = rawCall.command === "lang" ? undefined : (choice ?? (await this.langChoice(chat))).lang;
     const call = safeCall(rawCall);
     if (call === "too long") return this.noticeReply(chosen ?? rawCall.lang, t(chosen ?? rawCall.lang).messageTooLong(MAX_QUESTION_CHARS));
-    const pending = this.runCall(chosen && chosen !== call.lang ? { ...call, lang: chosen } : call, chat);
-    const reply = pending instanceof Promise ? await pending : pending;
+    return andThen(this.runCall(chosen && chosen !== call.lang ? { ...call, lang: chosen } : call, chat), (reply) => this.remembered(reply, chat));
+  }
+
+  /** What the answer was about, remembered for follow-ups. */
+  private remembered(reply: Reply, chat: ChatContext | undefined): Reply {
     const memory = this.options.conversations;
     if (chat && memory) {
       const section = reply.topic ? this.library.get(reply.articleId)?.background.find((b) => b.id === reply.topic) : undefined;
@@ -239,16 +219,16 @@ export class Kabar {
    * is read as a question. `fallbackLang` decides when the text itself does
    * not (a bare "PBB?"): the platform's locale.
    */
-  async answer(text: string, options: { chat?: ChatContext; fallbackLang?: Lang; choice?: LangChoice } = {}): Promise<Answer> {
+  answer(text: string, options: { chat?: ChatContext; fallbackLang?: Lang; choice?: LangChoice } = {}): Maybe<Answer> {
     const started = performance.now();
-    const answer = await this.answerText(text, options);
-    this.options.onAnswered?.(answer.understood ? "text" : "call", (performance.now() - started) / 1000);
-    return answer;
+    // Looked up once here (unless the platform did already), then handed down to the command run.
+    return andThen(andThen(options.choice ?? this.langChoice(options.chat), (choice) => this.answerText(text, options, choice)), (answer) => {
+      this.options.onAnswered?.(answer.understood ? "text" : "call", (performance.now() - started) / 1000);
+      return answer;
+    });
   }
 
-  private async answerText(text: string, options: { chat?: ChatContext; fallbackLang?: Lang; choice?: LangChoice }): Promise<Answer> {
-    // Looked up once here (unless the platform did already), then handed down to the command run.
-    const choice = options.choice ?? (await this.langChoice(options.chat));
+  private answerText(text: string, options: { chat?: ChatContext; fallbackLang?: Lang }, choice: LangChoice): Maybe<Answer> {
     const lang = choice.lang ?? options.fallbackLang ?? "id";
     // Zero-width and format characters first: "/he\u200Blp" is /help, "Pra\u200Bncis" is Prancis.
     const trimmed = withoutInvisible(text).trim();
@@ -261,7 +241,7 @@ export class Kabar {
       const def = this.byName.get(parsed.name);
       if (!def) return { reply: unknownCommandReply(parsed.name, lang) };
       const call = callFromText(def, parsed.rest, lang);
-      return { reply: await this.execute(call, options.chat, choice), call };
+      return andThen(this.execute(call, options.chat, choice), (reply) => ({ reply, call }));
     }
     let chosen: Chosen;
     let understood: Understood;
@@ -275,8 +255,11 @@ export class Kabar {
     }
     // The note on which article answered holds only when the earlier conversation did not redirect the question.
     const alsoIn = understood === chosen.understood ? chosen.alsoIn : [];
-    const reply = await this.execute(understood.call, options.chat, choice);
-    return { reply: alsoIn.length > 0 ? this.withArticleNamed(reply, alsoIn.length) : reply, call: understood.call, understood };
+    return andThen(this.execute(understood.call, options.chat, choice), (reply) => ({
+      reply: alsoIn.length > 0 ? this.withArticleNamed(reply, alsoIn.length) : reply,
+      call: understood.call,
+      understood,
+    }));
   }
 
   /** Several articles could answer: the reply says which one it is from, and that /articles lists the others. */

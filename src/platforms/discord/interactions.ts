@@ -9,6 +9,7 @@ import type { ChatContext } from "../../core/command.js";
 import type { Kabar } from "../../core/kabar.js";
 import { type Lang, langFromLocale } from "../../core/lang.js";
 import type { Logger } from "../../core/log.js";
+import type { Maybe } from "../../core/maybe.js";
 import type { CommandCall, Reply } from "../../core/reply.js";
 import { t } from "../../core/strings.js";
 import { updatesTotal } from "../../ops/metrics.js";
@@ -82,8 +83,10 @@ async function apologize(interaction: Interaction, lang: Lang): Promise<void> {
 }
 
 /** Resolves with the work's result; if it takes longer than `ms`, runs `defer` first (once). */
-async function withDeferral<T>(work: Promise<T>, ms: number, defer: () => Promise<unknown>): Promise<T> {
-  // An answer that is ready at once (a cached reply) needs no timer: let it settle first.
+async function withDeferral<T>(work: Maybe<T>, ms: number, defer: () => Promise<unknown>): Promise<T> {
+  // An answer the core has at once (a cached reply) comes as a value: nothing to wait for, no timer.
+  if (!(work instanceof Promise)) return work;
+  // One ready at the next turn needs no timer either: let it settle first.
   let settled = false;
   const settle = () => void (settled = true);
   work.then(settle, settle);
