@@ -70,6 +70,9 @@ export class KabarContext extends Context {
   addressed?: Addressed;
 }
 
+/** What an update's order is kept by: its chat, else its sender. */
+const orderKey = (ctx: Context) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined);
+
 /** A message with text, addressed to the bot (the entry has checked). */
 type TextContext = KabarContext & { msg: Message & { text: string }; chat: Chat };
 
@@ -210,15 +213,14 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<KabarContext
   bot.use((ctx) => {
     const msg = ctx.update.message ?? ctx.update.channel_post;
     let handling: Promise<void>;
-    const key = ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined;
     if (msg) {
       const addressed = addressedText(msg, ctx.me);
       // In a channel only its admins can post: commands are for the bot, other posts are the channel's content.
       if (!addressed || (msg.chat.type === "channel" && addressed.kind !== "command")) return;
       ctx.addressed = addressed;
-      handling = inOrder(key, () => guarded(ctx as TextContext, answerText));
+      handling = inOrder(orderKey(ctx), () => guarded(ctx as TextContext, answerText));
     } else if (ctx.callbackQuery?.data !== undefined) {
-      handling = inOrder(key, () => guarded(ctx as Filter<KabarContext, "callback_query:data">, answerButton));
+      handling = inOrder(orderKey(ctx), () => guarded(ctx as Filter<KabarContext, "callback_query:data">, answerButton));
     } else {
       return;
     }
