@@ -8,7 +8,11 @@ import { LibraryHolder, reloadContent } from "../src/content/reload.js";
 import type { CommandDefinition } from "../src/core/command.js";
 import { LruCache } from "../src/core/lru.js";
 import { makeReply } from "../src/core/reply.js";
-import { CONTENT_DIR, ROOT, testKabar } from "./helpers/core.js";
+import type { ChatContext } from "../src/core/command.js";
+import { ManualClock } from "../src/digest/clock.js";
+import { DIGEST_SERVICE } from "../src/digest/service.js";
+import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
+import { CONTENT_DIR, library, ROOT, testKabar } from "./helpers/core.js";
 
 /**
  * The fast path's caches: a pure command's reply and the understanding of an
@@ -111,23 +115,29 @@ describe("LruCache", () => {
   });
 });
 
-describe("answers the caches hold come back without a promise", () => {
-  const choice = { lang: undefined };
+describe("answers the caches hold come back without a promise (kabar as createKabar wires it)", () => {
+  /** npm start's core: follow-ups remembered, the chat's /lang read through the store's cache. */
+  function startedKabar() {
+    const clock = new ManualClock(0);
+    const store = new SqliteSubscriptionStore(":memory:");
+    return createKabar(new LibraryHolder(library), undefined, { [DIGEST_SERVICE]: { store, clock } }, () => clock.now());
+  }
+  const chat: ChatContext = { target: "console:cache", platform: "console", type: "private", userId: "console:cache", canManage: async () => true };
 
-  it("GIVEN a question asked before and a known chat language THEN the answer is a value, the same reply as before", async () => {
-    const kabar = testKabar();
-    const first = await kabar.answer("apa kata prancis?", { choice });
-    const again = kabar.answer("apa kata prancis?", { choice });
+  it("GIVEN a question asked before in the same chat THEN the answer is a value, the same reply as before", async () => {
+    const kabar = startedKabar();
+    const first = await kabar.answer("apa kata prancis?", { chat });
+    const again = kabar.answer("apa kata prancis?", { chat });
     expect(again).not.toBeInstanceOf(Promise);
     expect((again as Awaited<typeof again>).reply).toBe(first.reply);
   });
 
   it("GIVEN a pure command run before THEN its reply is a value; a first run is a promise", async () => {
-    const kabar = testKabar();
+    const kabar = startedKabar();
     const call = { command: "summary", lang: "en" as const, args: {} };
-    const first = kabar.run(call, undefined, choice);
+    const first = kabar.run(call, chat);
     expect(first).toBeInstanceOf(Promise);
     const reply = await first;
-    expect(kabar.run(call, undefined, choice)).toBe(reply);
+    expect(kabar.run(call, chat)).toBe(reply);
   });
 });

@@ -5,10 +5,14 @@ import type { ChatContext } from "../src/core/command.js";
 import { Kabar } from "../src/core/kabar.js";
 import type { Lang } from "../src/core/lang.js";
 import { formatTarget } from "../src/core/target.js";
-import { ChatLanguages } from "../src/digest/chatLanguages.js";
+import { createKabar } from "../src/app.js";
+import { LibraryHolder } from "../src/content/reload.js";
+import { ManualClock } from "../src/digest/clock.js";
+import { DIGEST_SERVICE } from "../src/digest/service.js";
 import { SqliteSubscriptionStore } from "../src/store/sqlite/store.js";
 import { createTelegramBot } from "../src/platforms/telegram/bot.js";
-import { library } from "./helpers/core.js";
+import { library, recordingLogger } from "./helpers/core.js";
+import type { Logger } from "../src/core/log.js";
 import { OFFLINE_BOT_INFO, textUpdate } from "./peers/telegramOffline.js";
 
 /**
@@ -79,33 +83,30 @@ describe("the chat's language is looked up once per message", () => {
   });
 });
 
-describe("a chat's language known without waiting", () => {
-  it("GIVEN a choice the cache holds THEN it is answered as a value, not a promise, by the store's reader and the core", async () => {
-    const languages = new ChatLanguages(new SqliteSubscriptionStore(":memory:"), () => 0);
-    await languages.set(CHAT, "en");
-    expect(languages.get(CHAT)).toBe("en");
-    const kabar = new Kabar({ library: () => library, commands: COMMANDS, chatLang: (chat) => languages.get(chat) });
+describe("a chat's language known without waiting (kabar as createKabar wires it)", () => {
+  /** The core npm start builds: the chat languages read through the store's cache. */
+  function startedKabar(store: SqliteSubscriptionStore, logger?: Logger) {
+    const clock = new ManualClock(0);
+    return createKabar(new LibraryHolder(library), logger, { [DIGEST_SERVICE]: { store, clock } }, () => clock.now());
+  }
+
+  it("GIVEN a chat whose /lang the store holds THEN the first message asks the store (a promise), the next gets it as a value", async () => {
+    const store = new SqliteSubscriptionStore(":memory:");
+    await store.setChatLang("console", "once", "en", 0);
+    const kabar = startedKabar(store);
+    const first = kabar.langChoice(CHAT);
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toEqual({ lang: "en" });
     expect(kabar.langChoice(CHAT)).toEqual({ lang: "en" });
   });
 
-  it("GIVEN a chat not looked up yet THEN the store is asked once, and the answer kept for the next message", async () => {
+  it("GIVEN the store failing on the lookup THEN the answer is in the question's language, and the failure is logged as a warning", async () => {
     const store = new SqliteSubscriptionStore(":memory:");
-    await store.setChatLang("console", "once", "id", 0);
-    const languages = new ChatLanguages(store, () => 0);
-    const first = languages.get(CHAT);
-    expect(first).toBeInstanceOf(Promise);
-    expect(await first).toBe("id");
-    expect(languages.get(CHAT)).toBe("id");
-  });
-
-  it("GIVEN a lookup that throws at once THEN the core answers in the question's language, without a promise", () => {
-    const kabar = new Kabar({
-      library: () => library,
-      commands: COMMANDS,
-      chatLang: () => {
-        throw new Error("store closed");
-      },
-    });
-    expect(kabar.langChoice(CHAT)).toEqual({ lang: undefined });
+    await store.close();
+    const { logger, lines } = recordingLogger();
+    const { reply } = await startedKabar(store, logger).answer("what did france say?", { chat: CHAT });
+    expect(reply.lang).toBe("en");
+    expect(reply.kind).toBe("reaction");
+    expect(lines().some((l) => l.level === 40 && l.msg === "chat language lookup failed")).toBe(true);
   });
 });

@@ -34,6 +34,19 @@ describe("Discord slash commands, end to end through discord.js", () => {
   });
 });
 
+describe("a slash command answered from the cache", () => {
+  it("GIVEN /summary asked twice THEN the second is answered at once (type 4, no deferral) with the same embed", async () => {
+    const ask = async () => {
+      const sent = bot.discord.slashCommand(bot.inGuild({ locale: "en-US" }), { name: "summary", options: [] });
+      return bot.discord.waitForRequest(callbackOf(sent.id));
+    };
+    const first = await ask();
+    const again = await ask();
+    expect(again.body.type).toBe(4);
+    expect(again.body.data.embeds).toEqual(first.body.data.embeds);
+  });
+});
+
 describe("Discord intents", () => {
   const { Guilds, GuildMessages, DirectMessages, MessageContent } = GatewayIntentBits;
 

@@ -152,6 +152,20 @@ describe("Telegram end to end (telegram-test-api)", () => {
     expect(id.find((c) => c.command === "reaction")!.description).toBe("Reaksi satu negara atau lembaga");
   });
 
+  test("GIVEN a question with a word every object has ('constructor') THEN it is answered like any other, not with the apology", async () => {
+    const user = fixture.peer.user({ userId: 131, languageCode: "en" });
+    const msg = await nextMessage(131, () => user.send("who is the constructor of the peace plan?"));
+    expect(msg.payload.text).not.toBe(t("en").genericError);
+    expect(fixture.bot.logs.join("\n")).not.toContain("understanding failed");
+  });
+
+  test("GIVEN 'when did the operation start?' THEN the answer is about the story, not the help page", async () => {
+    const user = fixture.peer.user({ userId: 132, languageCode: "en" });
+    const msg = await nextMessage(132, () => user.send("when did the operation start?"));
+    expect(msg.payload.text).not.toMatch(/^<b>Kabar: what I can do<\/b>/);
+    expect(msg.payload.text).toMatch(/^<b>Summary/);
+  });
+
   test("GIVEN the whole conversation THEN no log line contains the token", () => {
     expect(fixture.bot.logs.length).toBeGreaterThan(0);
     expect(fixture.bot.logs.join("\n")).not.toContain(TEST_TOKEN);

@@ -67,80 +67,72 @@ describe("TelegramPlatform.send (digest deliveries)", () => {
 });
 
 describe("interactive replies", () => {
-  test("GIVEN a 429 with retry_after 1 on a reply THEN the reply is sent again once 1 s has passed, not before", async () => {
-    fixture.peer.failNext("sendMessage", { chatId: 60, fault: FAULTS.rateLimited(1) });
-    const user = fixture.peer.user({ userId: 60, languageCode: "en" });
-    const after = fixture.peer.calls.length;
-    const waited = waits.length;
+  /** A user asks /actors while Telegram answers the reply with `fault` (`times` tries in a row). */
+  async function actorsWithFault(chatId: number, fault: Fault, times = 1): Promise<{ after: number; waited: number }> {
+    fixture.peer.failNext("sendMessage", { chatId, fault, times });
+    const user = fixture.peer.user({ userId: chatId, languageCode: "en" });
+    const start = { after: fixture.peer.calls.length, waited: waits.length };
     await user.send("/actors");
+    return start;
+  }
+  const sendMessages = (after: number, errorCode?: number) =>
+    fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage" && (errorCode === undefined || c.response?.error_code === errorCode));
+  const firstAnswered = (chatId: number, after: number) => fixture.peer.waitForCall("sendMessage", { chatId, after, where: (c) => c.response?.ok === true });
+  /** Lets each expected wait pass in turn, checking its length. */
+  async function passWaits(waited: number, expected: number[]): Promise<void> {
+    for (const [i, ms] of expected.entries()) {
+      expect(await nthWait(waited + i + 1)).toBe(ms);
+      clock.advance(ms);
+    }
+  }
+
+  test("GIVEN a 429 with retry_after 1 on a reply THEN the reply is sent again once 1 s has passed, not before", async () => {
+    const { after, waited } = await actorsWithFault(60, FAULTS.rateLimited(1));
     expect(await nthWait(waited + 1)).toBe(1_000);
     clock.advance(999);
     // Still waiting: the retry is not sent a millisecond early.
     expect(clock.pending).toBe(1);
-    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    expect(sendMessages(after)).toHaveLength(1);
     clock.advance(1);
-    const reply = await fixture.peer.waitForCall("sendMessage", { chatId: 60, after, where: (c) => c.response?.ok === true });
+    const reply = await firstAnswered(60, after);
     expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
-    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect(sendMessages(after)).toHaveLength(2);
   });
 
   test("GIVEN a 429 asking for more than the 2 s cap on a reply THEN it is not waited for: one attempt, the failure logged, the user apologised to", async () => {
-    fixture.peer.failNext("sendMessage", { chatId: 64, fault: FAULTS.rateLimited(3) });
-    const user = fixture.peer.user({ userId: 64, languageCode: "en" });
-    const after = fixture.peer.calls.length;
-    const waited = waits.length;
-    await user.send("/actors");
-    const apology = await fixture.peer.waitForCall("sendMessage", { chatId: 64, after, where: (c) => c.response?.ok === true });
+    const { after, waited } = await actorsWithFault(64, FAULTS.rateLimited(3));
+    const apology = await firstAnswered(64, after);
     expect(apology.payload.text).toBe(t("en").genericError);
-    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect(sendMessages(after)).toHaveLength(2);
     expect(waits.length).toBe(waited);
   });
 
   test("GIVEN a 429 on every try THEN the reply is tried again twice (maxRetryAttempts 2), each after its retry_after, then given up", async () => {
-    fixture.peer.failNext("sendMessage", { chatId: 65, fault: FAULTS.rateLimited(1), times: 3 });
-    const user = fixture.peer.user({ userId: 65, languageCode: "en" });
-    const after = fixture.peer.calls.length;
-    const waited = waits.length;
-    await user.send("/actors");
-    expect(await nthWait(waited + 1)).toBe(1_000);
-    clock.advance(1_000);
-    expect(await nthWait(waited + 2)).toBe(1_000);
-    clock.advance(1_000);
-    const apology = await fixture.peer.waitForCall("sendMessage", { chatId: 65, after, where: (c) => c.response?.ok === true });
+    const { after, waited } = await actorsWithFault(65, FAULTS.rateLimited(1), 3);
+    await passWaits(waited, [1_000, 1_000]);
+    const apology = await firstAnswered(65, after);
     expect(apology.payload.text).toBe(t("en").genericError);
-    const tries = fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage" && c.response?.error_code === 429);
-    expect(tries).toHaveLength(3);
+    expect(sendMessages(after, 429)).toHaveLength(3);
     expect(waits.length).toBe(waited + 2);
   });
 
   test("GIVEN a 500 on a reply THEN it is sent again after 3 s, not before (Telegram's servers recovering)", async () => {
-    fixture.peer.failNext("sendMessage", { chatId: 66, fault: FAULTS.serverError });
-    const user = fixture.peer.user({ userId: 66, languageCode: "en" });
-    const after = fixture.peer.calls.length;
-    const waited = waits.length;
-    await user.send("/actors");
+    const { after, waited } = await actorsWithFault(66, FAULTS.serverError);
     expect(await nthWait(waited + 1)).toBe(3_000);
     clock.advance(2_999);
     expect(clock.pending).toBe(1);
-    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    expect(sendMessages(after)).toHaveLength(1);
     clock.advance(1);
-    const reply = await fixture.peer.waitForCall("sendMessage", { chatId: 66, after, where: (c) => c.response?.ok === true });
+    const reply = await firstAnswered(66, after);
     expect(reply.payload.text).toMatch(/^<b>Reactions in this article<\/b>/);
   });
 
   test("GIVEN a 500 on every try THEN the waits double (3 s, 6 s) and the reply is given up after maxRetryAttempts, with an apology", async () => {
-    fixture.peer.failNext("sendMessage", { chatId: 67, fault: FAULTS.serverError, times: 3 });
-    const user = fixture.peer.user({ userId: 67, languageCode: "en" });
-    const after = fixture.peer.calls.length;
-    const waited = waits.length;
-    await user.send("/actors");
-    expect(await nthWait(waited + 1)).toBe(3_000);
-    clock.advance(3_000);
-    expect(await nthWait(waited + 2)).toBe(6_000);
-    clock.advance(6_000);
-    const apology = await fixture.peer.waitForCall("sendMessage", { chatId: 67, after, where: (c) => c.response?.ok === true });
+    const { after, waited } = await actorsWithFault(67, FAULTS.serverError, 3);
+    await passWaits(waited, [3_000, 6_000]);
+    const apology = await firstAnswered(67, after);
     expect(apology.payload.text).toBe(t("en").genericError);
-    expect(fixture.peer.calls.slice(after).filter((c) => c.method === "sendMessage" && c.response?.error_code === 500)).toHaveLength(3);
+    expect(sendMessages(after, 500)).toHaveLength(3);
   });
 
   test("GIVEN a reply that fails THEN the failure is logged with context and the user gets a short apology", async () => {

@@ -2,7 +2,7 @@ import type { Article } from "../content/article.js";
 import { type FactIndex, type FactSentence, type FactUnit, factIndex, type IndexedSentence, wordForms } from "./factIndex.js";
 import { actorNameWords } from "./actorNames.js";
 import { formWeight } from "./factWeights.js";
-import { isReactionWord } from "./reactionWords.js";
+import { LEX, wordScore } from "./scores.js";
 import { STOP_WORD_SET } from "./language.js";
 import { PLACES } from "./places.js";
 import { settingOf } from "./setting.js";
@@ -192,7 +192,7 @@ function withoutTimePhrases(tokens: readonly string[]): string[] {
 
 export function contentWords(tokens: readonly string[]): string[] {
   return [...new Set(withoutTimePhrases(tokens))].filter(
-    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !LIGHT_VERBS.has(t) && !/^\d+$/.test(t) && !isReactionWord(t),
+    (t) => t.length >= 3 && !STOP_WORD_SET.has(t) && !CUE_WORDS.has(t) && !LIGHT_VERBS.has(t) && !/^\d+$/.test(t) && wordScore(LEX.reaction, t) === 0,
   );
 }
 

@@ -32,12 +32,39 @@ export interface CompiledLexicon {
   stems: Array<[string, number]>;
   /** Phrases by their first word, so a message is only checked for phrases that can start in it. */
   phrases: Map<string, Array<[string, number]>>;
-  /** Each word's best weight from `exact` and `stems`, remembered (see wordWeight). */
-  memo: Map<string, number>;
+  /** The lexicons this one is scored together with, and its place among them. */
+  group: LexiconGroup;
+  at: number;
+}
+
+/**
+ * Lexicons scored in one pass over a message: LEX's dozen, asked of every message, share one group;
+ * any other compiled lexicon (a section's, the outlet's) is a group of its own. A message's words are
+ * looked up once for the whole group, and each word's weights in it are remembered: chat words recur
+ * far more than questions do, and the stem loop was the costliest part of scoring.
+ */
+interface LexiconGroup {
+  lexicons: readonly CompiledLexicon[];
+  /** The phrases of all of them by first word, with the place of the lexicon each belongs to. */
+  phrases: Map<string, Array<readonly [number, string, number]>>;
+  /** A word's best weight in each lexicon from single words and stems. Bounded: starts over past WORD_MEMO_SIZE words. */
+  weights: Map<string, number[]>;
+}
+const WORD_MEMO_SIZE = 20_000;
+
+function scoredTogether(lexicons: readonly CompiledLexicon[]): void {
+  const group: LexiconGroup = { lexicons, phrases: new Map(), weights: new Map() };
+  lexicons.forEach((lex, at) => {
+    lex.group = group;
+    lex.at = at;
+    for (const [first, phrases] of lex.phrases) {
+      for (const [phrase, weight] of phrases) group.phrases.set(first, [...(group.phrases.get(first) ?? []), [at, phrase, weight]]);
+    }
+  });
 }
 
 export function compile(lexicon: Lexicon): CompiledLexicon {
-  const out: CompiledLexicon = { exact: new Map(), stems: [], phrases: new Map(), memo: new Map() };
+  const out = { exact: new Map(), stems: [], phrases: new Map() } as unknown as CompiledLexicon;
   const addPhrase = (phrase: string, weight: number) => {
     const first = phrase.trim().split(" ")[0]!;
     out.phrases.set(first, [...(out.phrases.get(first) ?? []), [phrase, weight]]);
@@ -51,6 +78,7 @@ export function compile(lexicon: Lexicon): CompiledLexicon {
     else if (key.includes(" ")) addPhrase(` ${key} `, weight);
     else out.exact.set(key, Math.max(weight, out.exact.get(key) ?? 0));
   }
+  scoredTogether([out]);
   return out;
 }
 
@@ -63,8 +91,8 @@ interface Prepared {
   bare: string[];
   /** The words and their enclitic-free forms. */
   words: ReadonlySet<string>;
-  /** The message's score against each lexicon of LEX, by position, once one is asked (see lexTotals). */
-  totals?: number[];
+  /** The message's scores in each group of lexicons asked so far, by place (see groupScores). */
+  scores: Map<LexiconGroup, number[]>;
 }
 /**
  * The last few token arrays prepared, by identity: a message's scores are asked back to back, with a
@@ -77,54 +105,64 @@ const recentTokens: Array<readonly string[] | undefined> = new Array(RECENT).fil
 const recentPrepared: Prepared[] = new Array(RECENT);
 let nextSlot = 0;
 function prepare(tokens: readonly string[], joined: string): Prepared {
-  for (let i = 0; i < RECENT; i++) if (recentTokens[i] === tokens) return recentPrepared[i]!;
+  for (let i = 0; i < RECENT; i++) if (recentTokens[i] === tokens && recentPrepared[i]!.joined === joined) return recentPrepared[i]!;
   const bare = tokens.map(withoutEnclitic);
-  const prepared: Prepared = { joined, bareJoined: ` ${bare.join(" ")} `, bare, words: new Set([...tokens, ...bare]) };
+  const prepared: Prepared = { joined, bareJoined: ` ${bare.join(" ")} `, bare, words: new Set([...tokens, ...bare]), scores: new Map() };
   recentTokens[nextSlot] = tokens;
   recentPrepared[nextSlot] = prepared;
   nextSlot = (nextSlot + 1) % RECENT;
   return prepared;
 }
 
-/**
- * A token's best weight from a lexicon's single words and stems: a pure
- * function of (lexicon, token), remembered per lexicon because chat words
- * recur far more than questions do (the stem loop was the costliest part of
- * scoring). Bounded: the memo starts over past `WORD_MEMO_SIZE` words.
- */
-const WORD_MEMO_SIZE = 20_000;
-function wordWeight(lex: CompiledLexicon, tok: string, bare: string): number {
-  const memo = lex.memo;
-  let best = memo.get(tok);
-  if (best === undefined) {
-    best = lex.exact.get(tok) ?? 0;
-    for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
-    if (memo.size >= WORD_MEMO_SIZE) memo.clear();
-    memo.set(tok, best);
+/** A word's best weight in each lexicon of the group, from single words and stems (remembered). */
+// Plain arrays, not Float64Array: a typed array's allocation costs far more than its few numbers are worth.
+function wordWeights(group: LexiconGroup, tok: string): number[] {
+  let weights = group.weights.get(tok);
+  if (!weights) {
+    weights = group.lexicons.map((lex) => {
+      let best = lex.exact.get(tok) ?? 0;
+      for (const [stem, weight] of lex.stems) if (weight > best && tok.includes(stem)) best = weight;
+      return best;
+    });
+    if (group.weights.size >= WORD_MEMO_SIZE) group.weights.clear();
+    group.weights.set(tok, weights);
   }
-  // The word without its enclitic ("sikapnya" -> "sikap") counts as an exact entry too.
-  if (bare === tok) return best;
-  const bareWeight = lex.exact.get(bare) ?? 0;
-  return bareWeight > best ? bareWeight : best;
+  return weights;
+}
+
+/** A token's weight in one lexicon; the word without its enclitic ("sikapnya" -> "sikap") counts as an exact entry too. */
+function tokenWeight(lex: CompiledLexicon, tok: string, bare: string): number {
+  const weight = wordWeights(lex.group, tok)[lex.at]!;
+  if (bare === tok) return weight;
+  return Math.max(weight, lex.exact.get(bare) ?? 0);
+}
+
+/** The message's score in every lexicon of a group, in one pass over it (kept on the prepared message). */
+function groupScores(prepared: Prepared, tokens: readonly string[], group: LexiconGroup): number[] {
+  let totals = prepared.scores.get(group);
+  if (totals) return totals;
+  const { joined, bareJoined, bare, words } = prepared;
+  totals = group.lexicons.map(() => 0);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let k = 0; k < totals.length; k++) totals[k]! += tokenWeight(group.lexicons[k]!, tokens[i]!, bare[i]!);
+  }
+  for (const word of words) {
+    for (const [k, phrase, weight] of group.phrases.get(word) ?? []) {
+      if (joined.includes(phrase) || bareJoined.includes(phrase)) totals[k]! += weight;
+    }
+  }
+  prepared.scores.set(group, totals);
+  return totals;
 }
 
 /** Sum of the weights of the entries a message contains; each token counts once, at its best. */
 export function score(lex: CompiledLexicon, tokens: readonly string[], joined: string): number {
-  const prepared = prepare(tokens, joined);
-  // One of LEX's lexicons (the intent asks a dozen of them of every message): read from all of them at once.
-  const at = LEX_INDEX.get(lex);
-  if (at !== undefined && prepared.joined === joined) return lexTotals(prepared, tokens)[at]!;
-  const { bareJoined, bare, words } = prepared;
-  let total = 0;
-  for (let i = 0; i < tokens.length; i++) total += wordWeight(lex, tokens[i]!, bare[i]!);
-  for (const word of words) {
-    const phrases = lex.phrases.get(word);
-    if (!phrases) continue;
-    for (const [phrase, weight] of phrases) {
-      if (joined.includes(phrase) || bareJoined.includes(phrase)) total += weight;
-    }
-  }
-  return total;
+  return groupScores(prepare(tokens, joined), tokens, lex.group)[lex.at]!;
+}
+
+/** A lone word's score (no phrase can match one word): no message to prepare for it. */
+export function wordScore(lex: CompiledLexicon, word: string): number {
+  return tokenWeight(lex, word, withoutEnclitic(word));
 }
 
 export const LEX = {
@@ -144,56 +182,8 @@ export const LEX = {
   anyOne: compile(ANY_ONE),
   everyone: compile(EVERYONE),
 };
-
-/**
- * LEX's lexicons by position, and their phrases by first word across all of them: a message's words are
- * looked up once for every lexicon instead of once per lexicon.
- */
-const LEX_LIST: readonly CompiledLexicon[] = Object.values(LEX);
-const LEX_INDEX: ReadonlyMap<CompiledLexicon, number> = new Map(LEX_LIST.map((lex, i) => [lex, i]));
-const LEX_PHRASES = new Map<string, Array<readonly [number, string, number]>>();
-LEX_LIST.forEach((lex, i) => {
-  for (const [first, phrases] of lex.phrases) for (const [phrase, weight] of phrases) LEX_PHRASES.set(first, [...(LEX_PHRASES.get(first) ?? []), [i, phrase, weight]]);
-});
-
-/** A word's best weight in each of LEX's lexicons (single words and stems), remembered as in wordWeight. */
-// Plain arrays, not Float64Array: a typed array's allocation costs far more than its few numbers are worth.
-const wordWeightsMemo = new Map<string, number[]>();
-function lexWordWeights(tok: string): number[] {
-  let weights = wordWeightsMemo.get(tok);
-  if (!weights) {
-    weights = LEX_LIST.map((lex) => wordWeight(lex, tok, tok));
-    if (wordWeightsMemo.size >= WORD_MEMO_SIZE) wordWeightsMemo.clear();
-    wordWeightsMemo.set(tok, weights);
-  }
-  return weights;
-}
-
-/** `score` against every lexicon of LEX, in one pass over the message (kept on the prepared message). */
-function lexTotals(prepared: Prepared, tokens: readonly string[]): number[] {
-  if (prepared.totals) return prepared.totals;
-  const { joined, bareJoined, bare, words } = prepared;
-  const totals = new Array<number>(LEX_LIST.length).fill(0);
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    const weights = lexWordWeights(tok);
-    for (let k = 0; k < totals.length; k++) {
-      // The word without its enclitic ("sikapnya" -> "sikap") counts as an exact entry too.
-      const bareWeight = bare[i] === tok ? 0 : (LEX_LIST[k]!.exact.get(bare[i]!) ?? 0);
-      totals[k]! += Math.max(weights[k]!, bareWeight);
-    }
-  }
-  for (const word of words) {
-    const phrases = LEX_PHRASES.get(word);
-    if (phrases === undefined) continue;
-    for (let p = 0; p < phrases.length; p++) {
-      const [k, phrase, weight] = phrases[p]!;
-      if (joined.includes(phrase) || bareJoined.includes(phrase)) totals[k]! += weight;
-    }
-  }
-  prepared.totals = totals;
-  return totals;
-}
+// LEX's lexicons are asked of every message: scored together (one pass over the message's words).
+scoredTogether(Object.values(LEX));
 
 /** Words the bot knows as ordinary words: never read as a misspelt actor name. */
 export const VOCABULARY: ReadonlySet<string> = new Set([

@@ -55,8 +55,10 @@ export const DEFAULT_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 10 };
  */
 export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
 
+/** kabar_updates_total's labels per kind of update, made once: every update counts. */
 const TEXT_LABELS = { platform: "telegram", kind: "text" } as const;
 const COMMAND_LABELS = { platform: "telegram", kind: "command" } as const;
+const BUTTON_LABELS = { platform: "telegram", kind: "button" } as const;
 
 /** Telegram's limit for a callback answer's notice text. */
 const CALLBACK_TEXT_LIMIT = 200;
@@ -113,7 +115,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<KabarContext
     }
   };
 
-  // Per-update objects made once: the metric's labels, the posting options of a private chat.
+  // The posting options of a private chat, made once: most replies use them.
   const plain: PostOptions = { logger };
   const answerText = async (ctx: TextContext) => {
     const addressed = ctx.addressed;
@@ -175,7 +177,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<KabarContext
   };
 
   const answerButton = async (ctx: Filter<KabarContext, "callback_query:data">) => {
-    updatesTotal.inc({ platform: "telegram", kind: "button" });
+    updatesTotal.inc(BUTTON_LABELS);
     const call = decodeCall(ctx.callbackQuery.data);
     const chat = chatContextFor(ctx, logger);
     // The bot's own notices (a stale button, the limit) follow the chat's /lang choice, as its answers do.

@@ -1,7 +1,7 @@
 import { setTimeout as timer } from "node:timers/promises";
 import type { Transformer } from "grammy";
 import type { ApiResponse } from "grammy/types";
-import { rateLimitedTotal } from "../../ops/metrics.js";
+import { counted } from "./rateLimits.js";
 
 /**
  * Waits between retries. Rejects when `signal` aborts (a stop while waiting).
@@ -36,7 +36,7 @@ export function rateLimitRetry(options: { maxRetryAttempts: number; maxDelaySeco
     let serverWait = SERVER_ERROR_FIRST_WAIT_MS;
     for (let attempt = 0; ; attempt++) {
       if (res.ok) return res;
-      if (res.error_code === 429) rateLimitedTotal.inc({ platform: "telegram" });
+      counted(res);
       if (attempt >= options.maxRetryAttempts) return res;
       const retryAfter = res.parameters?.retry_after;
       let wait: number;

@@ -5,12 +5,13 @@ import { rateLimitedTotal } from "../../ops/metrics.js";
 /**
  * Counts every 429 Telegram answers (kabar_rate_limited_total): a steady
  * count means the bot sends faster than Telegram allows and pacing is off.
- * Installed on both API clients (interactive and digest), closest to the
- * network, so each 429 response counts once.
+ * The digest client counts with this transformer; the interactive one with
+ * `counted` inside its retry loop (rateLimitRetry.ts), so each 429 response
+ * counts once, the retried ones too.
  */
 export const countRateLimits: Transformer = (prev, method, payload, signal) => prev(method, payload, signal).then(counted);
 
-function counted<R extends ApiResponse<unknown>>(res: R): R {
+export function counted<R extends ApiResponse<unknown>>(res: R): R {
   if (!res.ok && res.error_code === 429) rateLimitedTotal.inc({ platform: "telegram" });
   return res;
 }
