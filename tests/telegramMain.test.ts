@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTelegramPeer, TEST_TOKEN, type TelegramPeer, type RecordedCall } from "./peers/telegramPeer.js";
+import { FAULTS, startTelegramPeer, TEST_TOKEN, type TelegramPeer, type RecordedCall } from "./peers/telegramPeer.js";
 
 /**
  * `npm start` with TELEGRAM_BOT_TOKEN set: the real composition root in a
@@ -74,6 +74,29 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
     const edit = await peer.waitForCall("editMessageText", { chatId: 301, after });
     expect(edit.payload.text).toMatch(/^<b>🇷🇺 Reaksi Rusia<\/b>/);
     await peer.waitForCall("answerCallbackQuery", { after });
+  });
+
+  test("GIVEN a follow-up, then /lang en THEN the process remembers the conversation and the chat's language (createKabar's wiring)", async () => {
+    const other = () => peer.user({ userId: 302, languageCode: "id" });
+    await nextMessage(302, () => other().send("apa kata rusia?"));
+    const quote = await nextMessage(302, () => other().send("kutipannya mana?"));
+    expect(quote.payload.text).toMatch(/^<b>🇷🇺 Kutipan: Rusia<\/b>/);
+    await nextMessage(302, () => other().send("/lang en"));
+    // Asked twice: the second answer comes from the caches and the chat language kept in memory.
+    for (let i = 0; i < 2; i++) {
+      const msg = await nextMessage(302, () => other().send("apa kata PBB?"));
+      expect(msg.payload.text).toMatch(/^<b>🇺🇳 United Nations' reaction<\/b>/);
+    }
+  });
+
+  test("GIVEN Telegram answering a reply with a 500 THEN the process sends it again after 3 s", async () => {
+    peer.failNext("sendMessage", { chatId: 303, fault: FAULTS.serverError });
+    const after = peer.calls.length;
+    const sentAt = Date.now();
+    await peer.user({ userId: 303, languageCode: "id" }).send("/reaction france");
+    const reply = await peer.waitForCall("sendMessage", { chatId: 303, after, where: (c) => c.response?.ok === true, timeoutMs: 10_000 });
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(3_000);
+    expect(reply.payload.text).toMatch(/^<b>🇫🇷 Reaksi Prancis<\/b>/);
   });
 
   test("GIVEN SIGTERM THEN it stops polling and exits 0, and its output never shows the token", async () => {
