@@ -35,7 +35,6 @@ interface Chosen {
   alsoIn: readonly Article[];
 }
 
-
 /**
  * The platform-neutral bot: every surface (slash command, text command,
  * button, free text, digest) ends in `run`, which is also the one error
@@ -99,7 +98,7 @@ export class Kabar {
    * The language a chat chose with /lang, or undefined (the question's own language then). A value, not a
    * promise, when it is known without waiting (the cache holds it): every update asks.
    */
-  chatLang(chat: ChatContext | undefined): Lang | undefined | Promise<Lang | undefined> {
+  chatLang(chat: ChatContext | undefined): Maybe<Lang | undefined> {
     if (!chat || !this.options.chatLang) return undefined;
     try {
       const lang = this.options.chatLang(chat);
@@ -116,9 +115,8 @@ export class Kabar {
   }
 
   /** The chat's /lang choice for one update, to pass to `answer` and `run` (one lookup per update; await it). */
-  langChoice(chat: ChatContext | undefined): LangChoice | Promise<LangChoice> {
-    const lang = this.chatLang(chat);
-    return lang instanceof Promise ? lang.then(choiceOf) : choiceOf(lang);
+  langChoice(chat: ChatContext | undefined): Maybe<LangChoice> {
+    return andThen(this.chatLang(chat), choiceOf);
   }
 
   /**
@@ -148,7 +146,7 @@ export class Kabar {
   }
 
   /** The call's reply; from the cache, when it holds it, as a value, not a promise (most requests). */
-  private runCall(call: CommandCall, chat?: ChatContext): Reply | Promise<Reply> {
+  private runCall(call: CommandCall, chat?: ChatContext): Maybe<Reply> {
     const def = this.byName.get(call.command);
     if (!def) return this.unknownReply(call.lang);
     const key = def.pure ? callKey(call) : undefined;

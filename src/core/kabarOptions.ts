@@ -4,6 +4,7 @@ import type { ChatContext, CommandDefinition } from "./command.js";
 import type { ConversationMemory } from "./conversation.js";
 import type { Lang } from "./lang.js";
 import type { Logger } from "./log.js";
+import type { Maybe } from "./maybe.js";
 import type { RateLimits } from "./rateLimit.js";
 import type { CommandCall, Reply } from "./reply.js";
 
@@ -29,7 +30,7 @@ export interface KabarOptions {
   /** Follow-ups per chat and user ("kutipannya mana?"); without it every message stands alone. */
   conversations?: ConversationMemory;
   /** The language a chat chose with /lang, if any: every reply there is in it (a value when known without waiting). */
-  chatLang?: (chat: ChatContext) => Lang | undefined | Promise<Lang | undefined>;
+  chatLang?: (chat: ChatContext) => Maybe<Lang | undefined>;
 }
 
 /** A chat message answered: the reply, and what the message was read as. */

@@ -1,6 +1,7 @@
 import type { ChatContext } from "../core/command.js";
 import type { Lang } from "../core/lang.js";
 import { LruCache } from "../core/lru.js";
+import type { Maybe } from "../core/maybe.js";
 import { parseTarget } from "../core/target.js";
 import type { SubscriptionStore } from "../store/types.js";
 
@@ -23,7 +24,7 @@ export class ChatLanguages {
   ) {}
 
   /** The chat's language; from the cache without a promise (every message asks, nearly always answered there). */
-  get(chat: Pick<ChatContext, "target">): Lang | undefined | Promise<Lang | undefined> {
+  get(chat: Pick<ChatContext, "target">): Maybe<Lang | undefined> {
     const cached = this.cache.get(chat.target);
     if (cached && this.now() - cached.at < CACHE_MS) return cached.lang;
     return this.load(chat.target);
